@@ -1,0 +1,1 @@
+"""The rules of the palette, scoring, absence metrics and calendars: pure Python."""

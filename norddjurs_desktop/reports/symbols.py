@@ -1,0 +1,141 @@
+"""Theme symbols drawn on a reportlab canvas.
+
+Every theme has a colour *and* a shape, so a card or a board printed in
+grayscale (or read by someone who cannot tell red from green) still shows which
+theme it belongs to. The shapes are the ones named in ``domain.decks.SYMBOLS``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from norddjurs_desktop.domain.decks import SYMBOLS
+
+
+def to_colour(value: str | Color) -> Color:
+    """A reportlab colour from ``#rrggbb`` or an existing colour."""
+    return HexColor(value) if isinstance(value, str) else value
+
+
+def relative_luminance(colour: str | Color) -> float:
+    """WCAG relative luminance (0 black … 1 white) of a colour."""
+    c = to_colour(colour)
+
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
+
+
+def ink_on(background: str | Color) -> Color:
+    """White or near-black, whichever reads better on the background."""
+    lum = relative_luminance(background)
+    # Contrast ratio against white vs. against #1a1a1a (luminance ~0.010).
+    white = 1.05 / (lum + 0.05)
+    dark = (lum + 0.05) / 0.060
+    return Color(1, 1, 1) if white >= dark else HexColor("#1a1a1a")
+
+
+def tint(colour: str | Color, amount: float) -> Color:
+    """Mix a colour with white; ``amount`` 0 keeps the colour, 1 gives white."""
+    c = to_colour(colour)
+    return Color(
+        c.red + (1 - c.red) * amount,
+        c.green + (1 - c.green) * amount,
+        c.blue + (1 - c.blue) * amount,
+    )
+
+
+def _polygon(cx: float, cy: float, radius: float, corners: int, start_deg: float) -> list:
+    return [
+        (
+            cx + radius * math.cos(math.radians(start_deg + i * 360 / corners)),
+            cy + radius * math.sin(math.radians(start_deg + i * 360 / corners)),
+        )
+        for i in range(corners)
+    ]
+
+
+def _star(cx: float, cy: float, radius: float) -> list:
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = math.radians(90 + i * 36)
+        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    return points
+
+
+def _cross(cx: float, cy: float, radius: float) -> list:
+    a, b = radius * 0.92, radius * 0.32  # arm length and half arm width
+    outline = [(b, a), (b, b), (a, b), (a, -b), (b, -b), (b, -a),
+               (-b, -a), (-b, -b), (-a, -b), (-a, b), (-b, b), (-b, a)]  # fmt: skip
+    return [(cx + x, cy + y) for x, y in outline]
+
+
+def symbol_points(symbol: str, cx: float, cy: float, size: float) -> list[tuple[float, float]]:
+    """Corner points of a polygonal symbol (empty for the round ones)."""
+    r = size / 2
+    if symbol == "square":
+        return _polygon(cx, cy, r * 0.8 * math.sqrt(2), 4, 45)
+    if symbol == "triangle":
+        # Centred on the bounding box rather than the centroid, so it looks centred.
+        pts = _polygon(0, 0, r * 1.1, 3, 90)
+        shift = -(max(p[1] for p in pts) + min(p[1] for p in pts)) / 2
+        return [(cx + x, cy + y + shift) for x, y in pts]
+    if symbol == "diamond":
+        return _polygon(cx, cy, r, 4, 90)
+    if symbol == "star":
+        return _star(cx, cy, r * 1.02)
+    if symbol == "hexagon":
+        return _polygon(cx, cy, r * 0.98, 6, 90)
+    if symbol == "cross":
+        return _cross(cx, cy, r)
+    return []
+
+
+def draw_symbol(
+    canvas: Canvas,
+    symbol: str,
+    x: float,
+    y: float,
+    size: float,
+    fill: str | Color | None = "#000000",
+    stroke: str | Color | None = None,
+    line_width: float = 0.8,
+) -> None:
+    """Draw ``symbol`` centred on (x, y), fitting a ``size`` × ``size`` box.
+
+    ``fill`` and ``stroke`` are ``#rrggbb`` strings or reportlab colours; ``None``
+    leaves that part out. Raises ``ValueError`` for a symbol that is not one of
+    ``domain.decks.SYMBOLS``.
+    """
+    if symbol not in SYMBOLS:
+        raise ValueError(f"Ukendt symbol '{symbol}'.")
+    canvas.saveState()
+    do_fill = fill is not None
+    do_stroke = stroke is not None
+    if fill is not None:
+        canvas.setFillColor(to_colour(fill))
+    if stroke is not None:
+        canvas.setStrokeColor(to_colour(stroke))
+        canvas.setLineWidth(line_width)
+        canvas.setLineJoin(1)
+    r = size / 2
+    path = canvas.beginPath()
+    if symbol == "circle":
+        path.circle(x, y, r * 0.92)
+    elif symbol == "ring":
+        # An annulus: outer and inner circle filled with the even-odd rule.
+        path.circle(x, y, r * 0.95)
+        path.circle(x, y, r * 0.5)
+    else:
+        points = symbol_points(symbol, x, y, size)
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        path.close()
+    canvas.drawPath(path, stroke=int(do_stroke), fill=int(do_fill), fillMode=0)
+    canvas.restoreState()

@@ -1,0 +1,184 @@
+"""Actions of the action plan: validated, stored, reordered and restored for undo."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, replace
+
+from sqlmodel import col, select
+
+from norddjurs_desktop.domain.palette import PALETTE_KEYS
+from norddjurs_desktop.domain.plan import ACTION_STATUSES, DataReference, danish_date
+from norddjurs_desktop.services.dto import ActionData
+from norddjurs_desktop.services.errors import NotFoundError, ValidationError
+from norddjurs_desktop.services.screenings import touch
+from norddjurs_desktop.storage.database import Database
+from norddjurs_desktop.storage.models import Action, Screening
+
+
+def _reference_to_json(reference: DataReference | None) -> str | None:
+    return json.dumps(asdict(reference), ensure_ascii=False) if reference else None
+
+
+def _reference_from_json(text: str | None) -> DataReference | None:
+    if not text:
+        return None
+    try:
+        return DataReference(**json.loads(text))
+    except (TypeError, ValueError):
+        return None
+
+
+def _to_data(row: Action) -> ActionData:
+    assert row.id is not None
+    return ActionData(
+        id=row.id,
+        theme_key=row.theme_key,
+        problem=row.problem,
+        action=row.action,
+        owner=row.owner,
+        deadline=row.deadline,
+        follow_up=row.follow_up,
+        status=row.status,
+        success=row.success,
+        data_reference=_reference_from_json(row.data_reference),
+        position=row.position,
+    )
+
+
+def validate_action(data: ActionData, screening: Screening) -> ActionData:
+    """Check an action against its screening; raise ValidationError in Danish."""
+    cleaned = replace(
+        data,
+        problem=data.problem.strip(),
+        action=data.action.strip(),
+        owner=data.owner.strip(),
+        success=data.success.strip(),
+    )
+    if not cleaned.action:
+        raise ValidationError("Skriv hvad handlingen går ud på.")
+    if cleaned.theme_key and cleaned.theme_key not in PALETTE_KEYS:
+        raise ValidationError(f"Ukendt tema '{cleaned.theme_key}'.")
+    if cleaned.status not in ACTION_STATUSES:
+        raise ValidationError(f"Status skal være en af: {', '.join(ACTION_STATUSES)}.")
+    if cleaned.deadline and cleaned.deadline < screening.date:
+        raise ValidationError(
+            f"Deadline ({danish_date(cleaned.deadline)}) ligger før screeningens dato "
+            f"({danish_date(screening.date)})."
+        )
+    if cleaned.follow_up and cleaned.deadline and cleaned.follow_up < cleaned.deadline:
+        raise ValidationError(
+            f"Opfølgningsdatoen ({danish_date(cleaned.follow_up)}) ligger før deadline "
+            f"({danish_date(cleaned.deadline)})."
+        )
+    return cleaned
+
+
+def list_actions(db: Database, screening_id: int) -> list[ActionData]:
+    with db.session() as session:
+        rows = session.exec(
+            select(Action)
+            .where(Action.screening_id == screening_id)
+            .order_by(col(Action.position), col(Action.id))
+        ).all()
+        return [_to_data(row) for row in rows]
+
+
+def add_action(db: Database, screening_id: int, data: ActionData) -> ActionData:
+    """Store a new action at the end of the plan (or at ``data.position`` when restoring)."""
+    with db.session() as session:
+        screening = touch(session, screening_id)
+        cleaned = validate_action(data, screening)
+        positions = session.exec(
+            select(Action.position).where(Action.screening_id == screening_id)
+        ).all()
+        row = Action(
+            screening_id=screening_id,
+            theme_key=cleaned.theme_key,
+            problem=cleaned.problem,
+            action=cleaned.action,
+            owner=cleaned.owner,
+            deadline=cleaned.deadline,
+            follow_up=cleaned.follow_up,
+            status=cleaned.status,
+            success=cleaned.success,
+            data_reference=_reference_to_json(cleaned.data_reference),
+            position=max(positions, default=-1) + 1,
+        )
+        session.add(row)
+        session.flush()
+        return _to_data(row)
+
+
+def update_action(db: Database, data: ActionData) -> ActionData:
+    if data.id is None:
+        raise ValidationError("Handlingen er ikke gemt endnu.")
+    with db.session() as session:
+        row = session.get(Action, data.id)
+        if row is None:
+            raise NotFoundError("Handlingen findes ikke længere.")
+        screening = touch(session, row.screening_id)
+        cleaned = validate_action(data, screening)
+        row.theme_key = cleaned.theme_key
+        row.problem = cleaned.problem
+        row.action = cleaned.action
+        row.owner = cleaned.owner
+        row.deadline = cleaned.deadline
+        row.follow_up = cleaned.follow_up
+        row.status = cleaned.status
+        row.success = cleaned.success
+        row.data_reference = _reference_to_json(cleaned.data_reference)
+        session.add(row)
+        session.flush()
+        return _to_data(row)
+
+
+def delete_action(db: Database, action_id: int) -> ActionData:
+    """Delete an action and return it as it was, so undo can put it back."""
+    with db.session() as session:
+        row = session.get(Action, action_id)
+        if row is None:
+            raise NotFoundError("Handlingen findes ikke længere.")
+        touch(session, row.screening_id)
+        data = _to_data(row)
+        session.delete(row)
+        return data
+
+
+def restore_action(db: Database, screening_id: int, data: ActionData) -> ActionData:
+    """Put a deleted action back at its old place (undo of delete)."""
+    with db.session() as session:
+        touch(session, screening_id)
+        row = Action(
+            id=data.id,
+            screening_id=screening_id,
+            theme_key=data.theme_key,
+            problem=data.problem,
+            action=data.action,
+            owner=data.owner,
+            deadline=data.deadline,
+            follow_up=data.follow_up,
+            status=data.status,
+            success=data.success,
+            data_reference=_reference_to_json(data.data_reference),
+            position=data.position,
+        )
+        session.add(row)
+        session.flush()
+        return _to_data(row)
+
+
+def reorder_actions(db: Database, screening_id: int, ordered_ids: list[int]) -> None:
+    with db.session() as session:
+        touch(session, screening_id)
+        rows = {
+            row.id: row
+            for row in session.exec(
+                select(Action).where(Action.screening_id == screening_id)
+            ).all()
+        }
+        if set(rows) != set(ordered_ids):
+            raise ValidationError("Handlingerne er ændret imens; prøv igen.")
+        for position, action_id in enumerate(ordered_ids):
+            rows[action_id].position = position
+            session.add(rows[action_id])

@@ -1,0 +1,118 @@
+"""A fictional unit with a finished screening, so a newcomer has something to look at."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from norddjurs_desktop.services import actions, screenings, units
+from norddjurs_desktop.services.dto import ActionData
+from norddjurs_desktop.storage.database import Database
+
+DEMO_UNIT = "Eksempel: Børnehuset Æblehaven"
+
+_SCORES = {
+    "handling": (
+        3,
+        "Vi ringer altid på første sygedag, og de fleste kender 1-3-10.",
+        "Samtalen på dag 10 bliver tit glemt, når lederen selv er presset.",
+    ),
+    "data": (
+        2,
+        "Lederen får fraværstallene hver måned fra dataportalen.",
+        "Tallene bliver ikke vist i TRIO eller MED, og vi kender ikke vores mønstre.",
+    ),
+    "prevention": (
+        3,
+        "APV'en er lavet, og der er handlinger på støj i grupperummene.",
+        "Vi opdager først tidlige tegn på mistrivsel, når folk allerede er sygemeldt.",
+    ),
+    "leadership": (
+        4,
+        "Klare forventninger på personalemøder; lederen er synlig på stuerne.",
+        "Feedback gives mest, når noget går galt.",
+    ),
+    "ownership": (
+        3,
+        "AMR og TR deltager gerne i indsatsen.",
+        "Det er uklart, hvem der gør hvad, når en kollega er langtidssyg.",
+    ),
+    "coordination": (
+        2,
+        "Vikarpuljen dækker de fleste dage.",
+        "Kollegerne løber stærkt om mandagen; pauser bliver droppet.",
+    ),
+    "culture": (
+        4,
+        "Man må gerne være syg, og vi taler ordentligt om det.",
+        "Der bliver snakket i krogene om dem, der ofte er korttidssyge.",
+    ),
+    "return": (
+        5,
+        "Delvis raskmelding bruges, og der er altid en plan for de første uger.",
+        "",
+    ),
+}
+
+_ACTIONS = (
+    ("data", "Tallene bliver ikke delt, så ingen ser mønstrene.",
+     "Fraværstal på TRIO-mødet hver måned: sygedage, antal forløb og ugedage.",
+     "Leder", 30, 60, "i gang", "Tallene er gennemgået på tre møder i træk."),
+    ("data", "Vi ved ikke, om korttidsfraværet samler sig om mandagen.",
+     "Se på fraværets ugedage og måneder for det seneste rullende år.",
+     "TR", 45, 75, "ikke startet", "TRIO kan sige, hvilke dage fraværet topper."),
+    ("coordination", "Mandagene er hårde, og pauser bliver droppet.",
+     "Fast plan for dækning om mandagen, så to kolleger ikke står alene.",
+     "Leder", 21, 60, "ikke startet", "Ingen droppede pauser i en måneds registrering."),
+    ("coordination", "Kollegerne ved ikke, hvem der kaldes ind som vikar.",
+     "Lav en synlig vikarliste på personalestuen og i appen.",
+     "AMR", 14, 45, "gennemført", "Alle kender listen ved næste personalemøde."),
+    ("handling", "Samtalen på dag 10 bliver glemt.",
+     "Kalenderpåmindelse ved sygemelding på dag 3 og dag 10.",
+     "Leder", 14, 90, "i gang", "Alle forløb over 10 dage har haft en samtale."),
+)
+
+
+def create_demo(db: Database, today: date | None = None) -> int:
+    """Create (or recreate) the demo unit; returns the screening id."""
+    today = today or date.today()
+    existing = units.find_unit(db, DEMO_UNIT)
+    if existing is not None:
+        units.delete_unit(db, existing)
+    unit_id = units.create_unit(db, DEMO_UNIT)
+    screening_id = screenings.create_screening(
+        db,
+        unit_id,
+        on=today,
+        forum="TRIO",
+        purpose="Finde ud af, hvorfor fremmødet er faldet, og hvor vi skal sætte ind.",
+    )
+    for name, role in (("Mette Sørensen", "Leder"), ("Jørgen Ås", "TR"), ("Åse Bødker", "AMR")):
+        screenings.add_participant(db, screening_id, name, role)
+    for key, (score, resources, challenges) in _SCORES.items():
+        screenings.set_score(db, screening_id, key, score)
+        screenings.set_notes(db, screening_id, key, resources=resources, challenges=challenges)
+    screenings.set_priorities(db, screening_id, ["data", "coordination"])
+    for theme, problem, what, owner, due, follow, status, success in _ACTIONS:
+        actions.add_action(
+            db,
+            screening_id,
+            ActionData(
+                id=None,
+                theme_key=theme,
+                problem=problem,
+                action=what,
+                owner=owner,
+                deadline=today + timedelta(days=due),
+                follow_up=today + timedelta(days=follow),
+                status=status,
+                success=success,
+            ),
+        )
+    screenings.update_preparation(
+        db,
+        screening_id,
+        next_follow_up=today + timedelta(days=90),
+        summary="Vi prioriterer brug af data og koordinering af fremmøde.",
+        status="afsluttet",
+    )
+    return screening_id

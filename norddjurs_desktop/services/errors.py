@@ -1,0 +1,19 @@
+"""Errors a user can act on. Messages are Danish, one sentence, ready to show."""
+
+
+class ServiceError(Exception):
+    """Base for problems reported to the user."""
+
+
+class ValidationError(ServiceError):
+    """The input was refused; nothing was changed."""
+
+
+class NotFoundError(ServiceError):
+    """The thing asked for does not exist (any more)."""
+
+
+# Storage problems reach the front ends through here, so they need not know storage.
+from norddjurs_desktop.storage.errors import NewerDatabaseError, StorageError  # noqa: E402
+
+__all__ = ["NewerDatabaseError", "NotFoundError", "ServiceError", "StorageError", "ValidationError"]

@@ -1,0 +1,102 @@
+"""Units (enheder): the workplaces whose screenings the home view lists."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from norddjurs_desktop.services.dto import ScreeningSummary, UnitOverview
+from norddjurs_desktop.services.errors import NotFoundError, ValidationError
+from norddjurs_desktop.storage.database import Database
+from norddjurs_desktop.storage.models import Action, Screening, Unit
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError("Enheden skal have et navn.")
+    if len(cleaned) > 120:
+        raise ValidationError("Enhedens navn må højst være 120 tegn.")
+    return cleaned
+
+
+def list_units(db: Database) -> list[UnitOverview]:
+    """Every unit with its screenings, newest screening first."""
+    with db.session() as session:
+        units = session.exec(select(Unit).order_by(func.lower(Unit.name))).all()
+        counts = dict(
+            session.exec(  # type: ignore[arg-type]
+                select(Action.screening_id, func.count(col(Action.id))).group_by(
+                    col(Action.screening_id)
+                )
+            ).all()
+        )
+        screenings = session.exec(
+            select(Screening).order_by(col(Screening.date).desc(), col(Screening.id).desc())
+        ).all()
+        by_unit: dict[int, list[ScreeningSummary]] = {}
+        for s in screenings:
+            assert s.id is not None
+            by_unit.setdefault(s.unit_id, []).append(
+                ScreeningSummary(
+                    id=s.id,
+                    unit_id=s.unit_id,
+                    date=s.date,
+                    forum=s.forum,
+                    status=s.status,
+                    action_count=counts.get(s.id, 0),
+                    updated_at=s.updated_at,
+                )
+            )
+        return [
+            UnitOverview(id=u.id, name=u.name, screenings=tuple(by_unit.get(u.id, [])))
+            for u in units
+            if u.id is not None
+        ]
+
+
+def find_unit(db: Database, name: str) -> int | None:
+    with db.session() as session:
+        unit = session.exec(select(Unit).where(Unit.name == " ".join(name.split()))).first()
+        return unit.id if unit else None
+
+
+def create_unit(db: Database, name: str) -> int:
+    cleaned = _clean_name(name)
+    with db.session() as session:
+        if session.exec(select(Unit).where(func.lower(Unit.name) == cleaned.lower())).first():
+            raise ValidationError(f"Der findes allerede en enhed med navnet '{cleaned}'.")
+        unit = Unit(name=cleaned)
+        session.add(unit)
+        session.flush()
+        assert unit.id is not None
+        return unit.id
+
+
+def ensure_unit(db: Database, name: str) -> int:
+    """The id of the unit with this name, creating it if needed (used by imports)."""
+    return find_unit(db, name) or create_unit(db, name)
+
+
+def rename_unit(db: Database, unit_id: int, name: str) -> None:
+    cleaned = _clean_name(name)
+    with db.session() as session:
+        unit = session.get(Unit, unit_id)
+        if unit is None:
+            raise NotFoundError("Enheden findes ikke længere.")
+        clash = session.exec(
+            select(Unit).where(func.lower(Unit.name) == cleaned.lower(), Unit.id != unit_id)
+        ).first()
+        if clash:
+            raise ValidationError(f"Der findes allerede en enhed med navnet '{cleaned}'.")
+        unit.name = cleaned
+        session.add(unit)
+
+
+def delete_unit(db: Database, unit_id: int) -> None:
+    """Delete a unit with all its screenings (the GUI asks for confirmation first)."""
+    with db.session() as session:
+        unit = session.get(Unit, unit_id)
+        if unit is None:
+            raise NotFoundError("Enheden findes ikke længere.")
+        session.delete(unit)

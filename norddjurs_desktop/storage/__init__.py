@@ -1,0 +1,1 @@
+"""SQLite storage: tables, engine, migrations and backups. No Qt here."""

@@ -1,0 +1,1 @@
+"""The Qt front end: widgets, models, dialogs. Calls services, never SQL."""

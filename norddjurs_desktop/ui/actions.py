@@ -1,0 +1,57 @@
+"""Every menu action of the main window, declared once with its standard shortcut."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass
+class AppActions:
+    new_screening: QAction
+    open_demo: QAction
+    export_plan: QAction
+    go_home: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    about: QAction
+
+
+def _action(parent: QWidget, text: str, shortcuts: list[QKeySequence], tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    action.setShortcuts(shortcuts)
+    if tip:
+        action.setStatusTip(tip)
+    return action
+
+
+def create_actions(parent: QWidget, undo_stack: QUndoStack) -> AppActions:
+    std = QKeySequence.StandardKey
+    undo = undo_stack.createUndoAction(parent, "Fortryd")
+    undo.setShortcuts([QKeySequence(std.Undo)])
+    redo = undo_stack.createRedoAction(parent, "Gentag")
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(std.Redo)])
+    return AppActions(
+        new_screening=_action(
+            parent, "&Ny selvscreening …", [QKeySequence(std.New)], "Start en ny selvscreening"
+        ),
+        open_demo=_action(
+            parent, "Åbn &eksempel", [QKeySequence(std.Open)], "Åbn den fiktive eksempel-enhed"
+        ),
+        export_plan=_action(
+            parent,
+            "&Gem handlingsplan som PDF …",
+            [QKeySequence("Ctrl+E"), QKeySequence(std.Print)],
+            "Gem den åbne screenings handlingsplan som PDF",
+        ),
+        go_home=_action(
+            parent, "&Oversigt", [QKeySequence("Ctrl+Home")], "Tilbage til enheder og screeninger"
+        ),
+        quit=_action(parent, "&Afslut", [QKeySequence(std.Quit), QKeySequence("Ctrl+Q")]),
+        undo=undo,
+        redo=redo,
+        about=_action(parent, "&Om Fremmødepaletten", []),
+    )

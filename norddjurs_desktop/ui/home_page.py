@@ -1,0 +1,264 @@
+"""The home view: a welcome for an empty database, otherwise units and their screenings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.services import screenings, units
+from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
+
+_UNIT_ROLE = Qt.ItemDataRole.UserRole
+_SCREENING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class WelcomeView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("<h1>Velkommen til Fremmødepaletten</h1>")
+        text = QLabel(
+            "Her kan jeres TRIO eller MED-udvalg gennemføre en selvscreening af fremmødet: "
+            "tal om de otte temaer med dialogkortene, giv hvert tema en score, vælg hvad I vil "
+            "arbejde med, og gå fra mødet med en handlingsplan, I kan skrive under på.<br><br>"
+            "Alt gemmes med det samme på denne computer."
+        )
+        text.setWordWrap(True)
+        text.setMaximumWidth(640)
+        self.new_button = named(QPushButton("Ny selvscreening"), "welcomeNewButton")
+        self.demo_button = named(QPushButton("Åbn eksempel"), "welcomeDemoButton")
+        for button in (self.new_button, self.demo_button):
+            button.setMinimumHeight(44)
+            button.setMinimumWidth(200)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addStretch()
+        layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(text, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(24)
+        layout.addLayout(buttons)
+        layout.addStretch()
+
+
+class HomePage(QWidget):
+    openScreening = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.welcome = WelcomeView()
+        self.welcome.new_button.clicked.connect(self.start_new_screening)
+        self.welcome.demo_button.clicked.connect(self.open_demo)
+
+        self.tree = named(QTreeWidget(), "unitTree")
+        self.tree.setHeaderLabels(["Enhed / dato", "Forum", "Status", "Handlinger"])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.currentItemChanged.connect(self._update_buttons)
+
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot in (
+            ("open", "Åbn screening", self._open_selected),
+            ("new", "Ny screening …", self._new_for_selected),
+            ("new_unit", "Ny enhed …", self._new_unit),
+            ("rename", "Omdøb enhed …", self._rename_unit),
+            ("delete", "Slet …", self._delete_selected),
+        ):
+            button = named(QPushButton(text), f"{key}Button")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            bar.addWidget(button)
+        bar.addStretch()
+        overview = QWidget()
+        overview_layout = QVBoxLayout(overview)
+        overview_layout.addWidget(QLabel("<h2>Enheder og screeninger</h2>"))
+        overview_layout.addLayout(bar)
+        overview_layout.addWidget(self.tree)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.refresh()
+
+    # -- view -------------------------------------------------------------------
+    def refresh(self, select_screening: int | None = None) -> None:
+        overview = units.list_units(self.db)
+        self.tree.clear()
+        for unit in overview:
+            unit_item = QTreeWidgetItem([unit.name, "", "", ""])
+            unit_item.setData(0, _UNIT_ROLE, unit.id)
+            font = unit_item.font(0)
+            font.setBold(True)
+            unit_item.setFont(0, font)
+            self.tree.addTopLevelItem(unit_item)
+            for s in unit.screenings:
+                item = QTreeWidgetItem(
+                    [danish_date(s.date), s.forum, s.status, str(s.action_count)]
+                )
+                item.setData(0, _UNIT_ROLE, unit.id)
+                item.setData(0, _SCREENING_ROLE, s.id)
+                unit_item.addChild(item)
+                if s.id == select_screening:
+                    self.tree.setCurrentItem(item)
+            unit_item.setExpanded(True)
+        self.pages.setCurrentIndex(0 if not overview else 1)
+        self._update_buttons()
+
+    def _selected(self) -> tuple[int | None, int | None]:
+        item = self.tree.currentItem()
+        if item is None:
+            return None, None
+        return item.data(0, _UNIT_ROLE), item.data(0, _SCREENING_ROLE)
+
+    def _update_buttons(self) -> None:
+        unit_id, screening_id = self._selected()
+        self.buttons["open"].setEnabled(screening_id is not None)
+        self.buttons["rename"].setEnabled(unit_id is not None)
+        self.buttons["delete"].setEnabled(unit_id is not None)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        screening_id = item.data(0, _SCREENING_ROLE)
+        if screening_id is not None:
+            self.openScreening.emit(screening_id)
+
+    def _open_selected(self) -> None:
+        _, screening_id = self._selected()
+        if screening_id is not None:
+            self.openScreening.emit(screening_id)
+
+    def _error(self, error: Exception) -> None:
+        QMessageBox.warning(self, "Fremmødepaletten", str(error))
+
+    # -- use cases ----------------------------------------------------------------
+    def make_new_screening_dialog(self) -> NewScreeningDialog:
+        names = [u.name for u in units.list_units(self.db)]
+        unit_id, _ = self._selected()
+        current = next((u.name for u in units.list_units(self.db) if u.id == unit_id), None)
+        return NewScreeningDialog(names, current, self)
+
+    def start_new_screening(self) -> None:
+        dialog = self.make_new_screening_dialog()
+        while dialog.exec() == NewScreeningDialog.DialogCode.Accepted:
+            if self.create_from_dialog(dialog):
+                return
+
+    def create_from_dialog(self, dialog: NewScreeningDialog) -> bool:
+        """Create the unit (if new) and the screening; on a refused name keep the dialog."""
+        try:
+            if dialog.is_new_unit():
+                unit_id = units.create_unit(self.db, dialog.unit_name())
+            else:
+                found = units.find_unit(self.db, dialog.unit_name())
+                assert found is not None
+                unit_id = found
+            screening_id = screenings.create_screening(
+                self.db, unit_id, on=dialog.screening_date(), forum=dialog.forum()
+            )
+        except ServiceError as error:
+            dialog.show_error(f"⚠ {error}")
+            return False
+        self.refresh(select_screening=screening_id)
+        self.openScreening.emit(screening_id)
+        return True
+
+    def open_demo(self) -> None:
+        from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
+
+        existing = units.find_unit(self.db, DEMO_UNIT)
+        if existing is not None:
+            overview = next(u for u in units.list_units(self.db) if u.id == existing)
+            if overview.screenings:
+                self.openScreening.emit(overview.screenings[0].id)
+                return
+        screening_id = create_demo(self.db)
+        self.refresh(select_screening=screening_id)
+        self.message.emit("Eksemplet er oprettet. Alt i det er opdigtet.")
+        self.openScreening.emit(screening_id)
+
+    def _new_for_selected(self) -> None:
+        self.start_new_screening()
+
+    def _new_unit(self) -> None:
+        name, ok = QInputDialog.getText(self, "Ny enhed", "Enhedens navn:")
+        if not ok:
+            return
+        try:
+            units.create_unit(self.db, name)
+        except ServiceError as error:
+            self._error(error)
+            return
+        self.refresh()
+
+    def _rename_unit(self) -> None:
+        unit_id, _ = self._selected()
+        if unit_id is None:
+            return
+        old = next(u.name for u in units.list_units(self.db) if u.id == unit_id)
+        name, ok = QInputDialog.getText(self, "Omdøb enhed", "Nyt navn:", text=old)
+        if not ok:
+            return
+        try:
+            units.rename_unit(self.db, unit_id, name)
+        except ServiceError as error:
+            self._error(error)
+            return
+        self.refresh()
+
+    def _delete_selected(self) -> None:
+        unit_id, screening_id = self._selected()
+        if unit_id is None:
+            return
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        if screening_id is not None:
+            question = (
+                f"Slet screeningen fra {item.text(0)} med dens noter og handlinger?\n\n"
+                "Det kan ikke fortrydes."
+            )
+        else:
+            question = (
+                f"Slet enheden '{item.text(0)}' med alle dens screeninger og handlinger?\n\n"
+                "Det kan ikke fortrydes."
+            )
+        answer = QMessageBox.question(
+            self,
+            "Slet",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            if screening_id is not None:
+                screenings.delete_screening(self.db, screening_id)
+            else:
+                units.delete_unit(self.db, unit_id)
+        except ServiceError as error:
+            self._error(error)
+        self.refresh()

@@ -1,0 +1,157 @@
+"""The main window: menus, the page stack and start-up of the database. Wiring only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from norddjurs_desktop import APP_NAME, __version__
+from norddjurs_desktop.ui.actions import create_actions
+from norddjurs_desktop.ui.window_state import restore_window, save_window
+
+if TYPE_CHECKING:
+    from norddjurs_desktop.services.bootstrap import Database
+    from norddjurs_desktop.ui.home_page import HomePage
+    from norddjurs_desktop.ui.screening_page import ScreeningPage
+
+
+class MainWindow(QMainWindow):
+    databaseOpened = Signal()
+    screeningOpened = Signal(int)
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.db: Database | None = None
+        self.home: HomePage | None = None
+        self.screening_page: ScreeningPage | None = None
+        self.setWindowTitle(APP_NAME)
+        self.undo_stack = QUndoStack(self)
+        self.app_actions = create_actions(self, self.undo_stack)
+        self._build_menus()
+        self.stack = QStackedWidget()
+        loading = QLabel("Åbner databasen …")
+        loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(loading)
+        self.setCentralWidget(self.stack)
+        self.statusBar()
+        restore_window(self)
+
+    def _build_menus(self) -> None:
+        a = self.app_actions
+        file_menu = self.menuBar().addMenu("&Filer")
+        file_menu.addActions([a.new_screening, a.open_demo, a.go_home])
+        file_menu.addSeparator()
+        file_menu.addAction(a.export_plan)
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = self.menuBar().addMenu("&Rediger")
+        edit_menu.addActions([a.undo, a.redo])
+        help_menu = self.menuBar().addMenu("&Hjælp")
+        help_menu.addAction(a.about)
+        a.new_screening.triggered.connect(self.new_screening)
+        a.open_demo.triggered.connect(self.open_demo)
+        a.go_home.triggered.connect(self.go_home)
+        a.export_plan.triggered.connect(self.export_plan)
+        a.quit.triggered.connect(self.close)
+        a.about.triggered.connect(self._about)
+        a.export_plan.setEnabled(False)
+
+    # -- start-up ---------------------------------------------------------------
+    def open_database(self) -> None:
+        """Open the file after the window is shown; the database layer loads only now."""
+        from norddjurs_desktop.services.bootstrap import open_app_database
+        from norddjurs_desktop.services.errors import ServiceError, StorageError
+
+        try:
+            self.db = open_app_database(self.db_path)
+        except (StorageError, ServiceError, ValueError) as error:
+            QMessageBox.critical(self, APP_NAME, f"Databasen kan ikke åbnes.\n\n{error}")
+            self.close()
+            return
+        from norddjurs_desktop.ui.home_page import HomePage
+
+        self.home = HomePage(self.db)
+        self.home.openScreening.connect(self.show_screening)
+        self.home.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.stack.addWidget(self.home)
+        self.stack.setCurrentWidget(self.home)
+        if self.db.backup is not None:
+            self.statusBar().showMessage(
+                f"Databasen er opdateret. En sikkerhedskopi ligger i {self.db.backup.name}.", 15000
+            )
+        self.databaseOpened.emit()
+
+    # -- navigation -------------------------------------------------------------
+    def show_screening(self, screening_id: int) -> None:
+        from norddjurs_desktop.ui.screening_page import ScreeningPage
+
+        assert self.db is not None
+        self._close_screening_page()
+        page = ScreeningPage(self.db, screening_id, self.undo_stack)
+        page.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.screening_page = page
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.app_actions.export_plan.setEnabled(True)
+        self.setWindowTitle(f"{APP_NAME} – {page.title()}")
+        self.screeningOpened.emit(screening_id)
+
+    def _close_screening_page(self) -> None:
+        if self.screening_page is not None:
+            self.screening_page.flush()
+            self.stack.removeWidget(self.screening_page)
+            self.screening_page.deleteLater()
+            self.screening_page = None
+        self.undo_stack.clear()
+        self.app_actions.export_plan.setEnabled(False)
+
+    def go_home(self) -> None:
+        if self.home is None:
+            return
+        self._close_screening_page()
+        self.home.refresh()
+        self.stack.setCurrentWidget(self.home)
+        self.setWindowTitle(APP_NAME)
+
+    def new_screening(self) -> None:
+        if self.home is not None:
+            self.go_home()
+            self.home.start_new_screening()
+
+    def open_demo(self) -> None:
+        if self.home is not None:
+            self.home.open_demo()
+
+    def export_plan(self) -> None:
+        if self.screening_page is not None:
+            from norddjurs_desktop.ui.export import export_plan_with_dialog
+
+            self.screening_page.flush()
+            export_plan_with_dialog(self, self.screening_page.store)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"Om {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>Selvscreening af fravær og fremmøde for TRIO "
+            "og MED-udvalg: paletten med otte temaer, dialogkort, scoring, data og "
+            "handlingsplan.<br><br>Alt gemmes lokalt i databasefilen:<br>"
+            f"{self.db_path}",
+        )
+
+    # -- shutting down ------------------------------------------------------------
+    def close_database(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.screening_page is not None:
+            self.screening_page.flush()
+        save_window(self)
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The five steps of a screening, one module each."""

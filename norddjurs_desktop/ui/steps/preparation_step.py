@@ -1,0 +1,118 @@
+"""Step 1, Forberedelse: date, forum, purpose and who takes part, with their roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from norddjurs_desktop.domain.palette import FORUMS, ROLES
+from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+
+
+class PreparationStep(QWidget):
+    def __init__(
+        self, store: ScreeningStore, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.date_edit = named(QDateEdit(), "screeningDateEdit")
+        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit.setCalendarPopup(True)
+        self.forum_combo = named(QComboBox(), "forumCombo")
+        self.forum_combo.addItems(list(FORUMS))
+        self.purpose = NoteEdit(lambda text: self._save(purpose=text))
+        self.purpose.setObjectName("purposeEdit")
+        self.purpose.setPlaceholderText("Hvorfor mødes I, og hvad vil I gerne gå fra mødet med?")
+        self.purpose.setMaximumHeight(90)
+
+        self.participants = named(QListWidget(), "participantList")
+        self.name_edit = named(QLineEdit(), "participantNameEdit")
+        self.name_edit.setPlaceholderText("Navn eller initialer")
+        self.role_combo = named(QComboBox(), "participantRoleCombo")
+        self.role_combo.addItems(list(ROLES))
+        add = named(QPushButton("Tilføj deltager"), "addParticipantButton")
+        remove = named(QPushButton("Fjern valgte"), "removeParticipantButton")
+        add.clicked.connect(self.add_participant)
+        self.name_edit.returnPressed.connect(self.add_participant)
+        remove.clicked.connect(self.remove_selected)
+        adder = QHBoxLayout()
+        adder.addWidget(self.name_edit, 2)
+        adder.addWidget(self.role_combo, 1)
+        adder.addWidget(add)
+        adder.addWidget(remove)
+
+        form = QFormLayout()
+        form.addRow("&Dato:", self.date_edit)
+        form.addRow("&Forum:", self.forum_combo)
+        form.addRow("&Formål:", self.purpose)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>1. Forberedelse</h2>"))
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel("<b>Deltagere</b> – en TRIO er leder, TR og AMR; i MED-udvalget er I flere.")
+        )
+        layout.addLayout(adder)
+        layout.addWidget(self.participants, 1)
+        self.refresh()
+        self.date_edit.dateChanged.connect(self._date_changed)
+        self.forum_combo.currentTextChanged.connect(lambda forum: self._save(forum=forum))
+        store.changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        data = self.store.data
+        self.date_edit.blockSignals(True)
+        self.date_edit.setDate(QDate(data.date.year, data.date.month, data.date.day))
+        self.date_edit.blockSignals(False)
+        self.forum_combo.blockSignals(True)
+        self.forum_combo.setCurrentText(data.forum)
+        self.forum_combo.blockSignals(False)
+        self.purpose.set_saved_text(data.purpose)
+        self.participants.clear()
+        for p in data.participants:
+            item = QListWidgetItem(f"{p.name} ({p.role})")
+            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            self.participants.addItem(item)
+
+    def _save(self, **fields: object) -> None:
+        try:
+            self.store.update_preparation(**fields)
+        except ServiceError as error:
+            QMessageBox.warning(self, "Forberedelse", str(error))
+            self.refresh()
+
+    def _date_changed(self, value: QDate) -> None:
+        self._save(on=value.toPython())
+
+    def add_participant(self) -> None:
+        try:
+            self.store.add_participant(self.name_edit.text(), self.role_combo.currentText())
+        except ServiceError as error:
+            QMessageBox.warning(self, "Deltagere", str(error))
+            return
+        self.name_edit.clear()
+        self.name_edit.setFocus()
+
+    def remove_selected(self) -> None:
+        item = self.participants.currentItem()
+        if item is not None:
+            self.store.remove_participant(item.data(Qt.ItemDataRole.UserRole))
+
+    def flush(self) -> None:
+        self.purpose.flush()

@@ -1,0 +1,159 @@
+"""One theme in the mapping step: description, dialogue cards, score and notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from norddjurs_desktop.domain.decks import Deck, Theme
+from norddjurs_desktop.domain.scoring import SCORE_LEVELS
+from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.undo_commands import SetNotesCommand, SetScoreCommand
+from norddjurs_desktop.ui.widgets.card_viewer import CardViewer
+from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour
+
+
+class ThemeView(QWidget):
+    backRequested = Signal()
+    moveRequested = Signal(int)  # -1 previous theme, +1 next theme
+
+    def __init__(
+        self,
+        store: ScreeningStore,
+        undo_stack: QUndoStack,
+        deck: Deck,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.undo_stack, self.deck = store, undo_stack, deck
+        self.theme: Theme | None = None
+        self.header = named(QLabel(), "themeHeader")
+        self.header.setMinimumHeight(44)
+        self.description = named(QLabel(), "themeDescription")
+        self.description.setWordWrap(True)
+        self.cards = CardViewer()
+        self.cards.discussedToggled.connect(self._card_discussed)
+
+        self.score_group = QButtonGroup(self)
+        self.score_group.setExclusive(False)
+        scores = QHBoxLayout()
+        for level in SCORE_LEVELS:
+            button = named(QPushButton(f"{level.value}\n{level.label}"), f"score{level.value}")
+            button.setCheckable(True)
+            button.setMinimumHeight(52)
+            button.setStyleSheet(
+                f"QPushButton:checked {{ background: {level.colour}; font-weight: bold;"
+                " border: 3px solid #222; }"
+            )
+            button.setToolTip(f"Score {level.value}: {level.label} (tast {level.value})")
+            self.score_group.addButton(button, level.value)
+            scores.addWidget(button)
+            QShortcut(
+                QKeySequence(f"Alt+{level.value}"), self, lambda v=level.value: self._score(v)
+            )
+        self.score_group.idClicked.connect(self._score)
+        score_box = QGroupBox("Hvor står vi? Score 1–5")
+        score_box.setLayout(scores)
+
+        self.resources = NoteEdit(lambda text: self._notes("resources", text))
+        self.resources.setObjectName("resourcesEdit")
+        self.resources.setPlaceholderText("Det der virker hos os …")
+        self.challenges = NoteEdit(lambda text: self._notes("challenges", text))
+        self.challenges.setObjectName("challengesEdit")
+        self.challenges.setPlaceholderText("Det der ikke virker endnu …")
+        notes = QGridLayout()
+        notes.addWidget(QLabel("<b>Ressourcer</b> – det der virker"), 0, 0)
+        notes.addWidget(QLabel("<b>Udfordringer</b> – det der ikke virker"), 0, 1)
+        notes.addWidget(self.resources, 1, 0)
+        notes.addWidget(self.challenges, 1, 1)
+
+        back = named(QPushButton("◀ Til paletten (Esc)"), "backToPalette")
+        back.clicked.connect(self.backRequested)
+        previous = named(QPushButton("Forrige tema"), "previousTheme")
+        previous.clicked.connect(lambda: self.moveRequested.emit(-1))
+        following = named(QPushButton("Næste tema"), "nextTheme")
+        following.clicked.connect(lambda: self.moveRequested.emit(1))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.backRequested.emit)
+        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.moveRequested.emit(1))
+        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.moveRequested.emit(-1))
+        nav = QHBoxLayout()
+        nav.addWidget(back)
+        nav.addStretch()
+        nav.addWidget(previous)
+        nav.addWidget(following)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addWidget(self.header)
+        layout.addWidget(self.description)
+        layout.addWidget(self.cards, 2)
+        layout.addWidget(score_box)
+        layout.addLayout(notes, 2)
+        store.assessmentChanged.connect(self._assessment_changed)
+
+    def show_theme(self, key: str) -> None:
+        self.flush()
+        self.theme = self.deck.theme(key)
+        colour = self.theme.colour
+        text = readable_text_colour_name(colour)
+        self.header.setText(
+            f"<span style='font-size:16pt; font-weight:bold'>{self.theme.title}</span>"
+        )
+        self.header.setStyleSheet(
+            f"background: {colour}; color: {text}; padding: 6px 12px; border-radius: 6px;"
+        )
+        self.description.setText(self.theme.description)
+        notes = self.store.card_notes(self.deck.key)
+        discussed = {card_id for card_id, note in notes.items() if note.discussed}
+        self.cards.set_cards(self.theme.cards, discussed, colour)
+        self._load_assessment()
+        self.cards.setFocus()
+
+    def _load_assessment(self) -> None:
+        if self.theme is None:
+            return
+        assessment = self.store.data.assessment(self.theme.key)
+        for button in self.score_group.buttons():
+            button.setChecked(self.score_group.id(button) == assessment.score)
+        self.resources.set_saved_text(assessment.resources)
+        self.challenges.set_saved_text(assessment.challenges)
+
+    def _assessment_changed(self, key: str) -> None:
+        if self.theme is not None and key == self.theme.key:
+            self._load_assessment()
+
+    def _score(self, value: int) -> None:
+        if self.theme is None:
+            return
+        current = self.store.data.assessment(self.theme.key).score
+        new = None if current == value else value  # clicking the chosen score clears it
+        self.undo_stack.push(SetScoreCommand(self.store, self.theme.key, new))
+
+    def _notes(self, field: str, text: str) -> None:
+        if self.theme is not None:
+            self.undo_stack.push(SetNotesCommand(self.store, self.theme.key, field, text))
+
+    def _card_discussed(self, card_id: str, discussed: bool) -> None:
+        self.store.set_card_note(self.deck.key, card_id, discussed=discussed)
+
+    def flush(self) -> None:
+        self.resources.flush()
+        self.challenges.flush()
+
+
+def readable_text_colour_name(colour: str) -> str:
+    from PySide6.QtGui import QColor
+
+    return readable_text_colour(QColor(colour)).name()

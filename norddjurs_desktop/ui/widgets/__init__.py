@@ -1,0 +1,1 @@
+"""Small reusable widgets: theme tiles, symbols, the card viewer."""

@@ -1,0 +1,110 @@
+"""A palette tile: the theme's colour, symbol and title, and its score as number and words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from norddjurs_desktop.domain.scoring import score_colour, score_label
+from norddjurs_desktop.ui.widgets.symbols import paint_symbol
+
+
+def readable_text_colour(background: QColor) -> QColor:
+    luminance = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
+    return QColor("#111111") if luminance > 140 else QColor("#ffffff")
+
+
+class ThemeTile(QWidget):
+    """Clickable and keyboard-focusable; Enter or Space opens the theme."""
+
+    clicked = Signal(str)
+
+    def __init__(
+        self, key: str, title: str, colour: str, symbol: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.key, self.title, self.colour, self.symbol = key, title, QColor(colour), symbol
+        self.score: int | None = None
+        self.priority: int | None = None
+        self.setObjectName(f"tile_{key}")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(200, 130))
+        self._update_accessible()
+
+    def set_state(self, score: int | None, priority: int | None) -> None:
+        self.score, self.priority = score, priority
+        self._update_accessible()
+        self.update()
+
+    def _update_accessible(self) -> None:
+        text = f"{self.title}: {score_label(self.score)}"
+        if self.priority:
+            text += f", prioritet {self.priority}"
+        self.setAccessibleName(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(3, 3, -3, -3)
+        p.setPen(
+            QPen(QColor("#202020" if self.hasFocus() else "#8a8a8a"), 3 if self.hasFocus() else 1)
+        )
+        p.setBrush(QColor("#ffffff"))
+        p.drawRoundedRect(r, 10, 10)
+        band = QRectF(r.left(), r.top(), r.width(), 38)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.colour)
+        p.drawRoundedRect(band, 10, 10)
+        p.drawRect(band.adjusted(0, 19, 0, 0))
+        paint_symbol(
+            p, self.symbol, QRectF(band.left() + 10, band.top() + 8, 22, 22), QColor("#ffffff")
+        )
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        title_font.setPointSizeF(self.font().pointSizeF() * 1.1)
+        p.setFont(title_font)
+        p.setPen(readable_text_colour(self.colour))
+        p.drawText(band.adjusted(42, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, self.title)
+        # the score: a coloured badge with the number, and the words beside it
+        badge = QRectF(r.left() + 12, band.bottom() + 14, 48, 48)
+        p.setPen(QPen(QColor("#333333"), 1))
+        p.setBrush(QColor(score_colour(self.score)))
+        p.drawEllipse(badge)
+        number_font = QFont(self.font())
+        number_font.setBold(True)
+        number_font.setPointSizeF(self.font().pointSizeF() * 1.8)
+        p.setFont(number_font)
+        p.setPen(QColor("#111111"))
+        p.drawText(
+            badge, Qt.AlignmentFlag.AlignCenter, "–" if self.score is None else str(self.score)
+        )
+        p.setFont(self.font())
+        words = score_label(self.score).split(" – ")[-1]
+        text_rect = QRectF(badge.right() + 10, badge.top(), r.right() - badge.right() - 18, 24)
+        p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, words)
+        if self.priority:
+            bold = QFont(self.font())
+            bold.setBold(True)
+            p.setFont(bold)
+            p.drawText(
+                text_rect.translated(0, 24),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"★ Prioritet {self.priority}",
+            )
+        p.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit(self.key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.key)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,94 @@
+"""The database file: created at head, old files upgraded after a backup, newer ones refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from norddjurs_desktop.storage.database import (
+    head_revision,
+    open_database,
+    stored_revision,
+    upgrade_to,
+)
+from norddjurs_desktop.storage.errors import NewerDatabaseError, NotADatabaseError
+
+FIRST_REVISION = "0001"
+
+
+def _tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def test_an_empty_file_is_migrated_to_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+    path = tmp_path / "new.sqlite"
+    db = open_database(path)
+    try:
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+    assert stored_revision(path) == head_revision()
+    assert {"unit", "screening", "participant", "theme_assessment", "action", "deck", "card"} <= (
+        _tables(path)
+    )
+    assert db.backup is None
+
+
+def test_a_database_from_the_first_migration_is_backed_up_and_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    upgrade_to(path, FIRST_REVISION)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("INSERT INTO unit (name, created_at) VALUES ('Plejecenter Åbo', '2024-01-01')")
+        conn.commit()
+    db = open_database(path)
+    db.close()
+    assert stored_revision(path) == head_revision()
+    if head_revision() != FIRST_REVISION:
+        assert db.backup is not None and db.backup.exists()
+        assert stored_revision(db.backup) == FIRST_REVISION
+        with closing(sqlite3.connect(db.backup)) as conn:
+            names = [r[0] for r in conn.execute("SELECT name FROM unit")]
+        assert names == ["Plejecenter Åbo"]
+    with closing(sqlite3.connect(path)) as conn:
+        assert [r[0] for r in conn.execute("SELECT name FROM unit")] == ["Plejecenter Åbo"]
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite"
+    open_database(path).close()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+        conn.commit()
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabaseError, match="nyere version"):
+        open_database(path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("future.backup-*"))
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.sqlite"
+    path.write_text("dette er ikke en database" * 100)
+    with pytest.raises(NotADatabaseError):
+        open_database(path)
+
+
+def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
+    from norddjurs_desktop.storage.models import Unit
+
+    db = open_database(tmp_path / "t.sqlite")
+    try:
+        with pytest.raises(RuntimeError), db.session() as session:
+            session.add(Unit(name="Halvfærdig"))
+            session.flush()
+            raise RuntimeError("midt i det hele")
+        with db.session() as session:
+            assert session.get(Unit, 1) is None
+    finally:
+        db.close()
