@@ -60,7 +60,12 @@ class MappingStep(QWidget):
         for assessment in self.store.data.assessments:
             tile = self.tiles.get(assessment.theme_key)
             if tile is not None:
-                tile.set_state(assessment.score, assessment.priority)
+                tile.set_state(
+                    assessment.score,
+                    assessment.priority,
+                    assessment.resources,
+                    assessment.challenges,
+                )
         scored = sum(1 for a in self.store.data.assessments if a.score is not None)
         self.progress.setText(f"{scored} af {len(self.tiles)} temaer har en score.")
 

@@ -24,7 +24,13 @@ class NoteEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
 
     def set_saved_text(self, text: str) -> None:
-        """Show text that is already stored (loading, undo) without saving it again."""
+        """Show text that is already stored (loading, undo) without saving it again.
+
+        When the stored text is what this field last saved, nothing changed from
+        outside, and whatever is being typed right now is kept.
+        """
+        if text == self._saved:
+            return
         self._timer.stop()
         self._saved = text
         if self.toPlainText() != text:

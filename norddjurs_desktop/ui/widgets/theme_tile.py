@@ -27,6 +27,7 @@ class ThemeTile(QWidget):
         self.key, self.title, self.colour, self.symbol = key, title, QColor(colour), symbol
         self.score: int | None = None
         self.priority: int | None = None
+        self.notes = ""
         self.setObjectName(f"tile_{key}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -34,8 +35,16 @@ class ThemeTile(QWidget):
         self.setMinimumSize(QSize(200, 130))
         self._update_accessible()
 
-    def set_state(self, score: int | None, priority: int | None) -> None:
+    def set_state(
+        self, score: int | None, priority: int | None, resources: str = "", challenges: str = ""
+    ) -> None:
         self.score, self.priority = score, priority
+        lines = []
+        if resources.strip():
+            lines.append(f"+ {' '.join(resources.split())}")
+        if challenges.strip():
+            lines.append(f"− {' '.join(challenges.split())}")
+        self.notes = "\n".join(lines)
         self._update_accessible()
         self.update()
 
@@ -55,20 +64,24 @@ class ThemeTile(QWidget):
         )
         p.setBrush(QColor("#ffffff"))
         p.drawRoundedRect(r, 10, 10)
-        band = QRectF(r.left(), r.top(), r.width(), 38)
+        band = QRectF(r.left(), r.top(), r.width(), 46)
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(self.colour)
         p.drawRoundedRect(band, 10, 10)
-        p.drawRect(band.adjusted(0, 19, 0, 0))
+        p.drawRect(band.adjusted(0, 23, 0, 0))
         paint_symbol(
-            p, self.symbol, QRectF(band.left() + 10, band.top() + 8, 22, 22), QColor("#ffffff")
+            p, self.symbol, QRectF(band.left() + 10, band.top() + 12, 22, 22), QColor("#ffffff")
         )
         title_font = QFont(self.font())
         title_font.setBold(True)
         title_font.setPointSizeF(self.font().pointSizeF() * 1.1)
         p.setFont(title_font)
         p.setPen(readable_text_colour(self.colour))
-        p.drawText(band.adjusted(42, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, self.title)
+        p.drawText(
+            band.adjusted(42, 0, -8, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+            self.title,
+        )
         # the score: a coloured badge with the number, and the words beside it
         badge = QRectF(r.left() + 12, band.bottom() + 14, 48, 48)
         p.setPen(QPen(QColor("#333333"), 1))
@@ -95,6 +108,19 @@ class ThemeTile(QWidget):
                 Qt.AlignmentFlag.AlignVCenter,
                 f"★ Prioritet {self.priority}",
             )
+        if self.notes:
+            small = QFont(self.font())
+            small.setPointSizeF(self.font().pointSizeF() * 0.9)
+            p.setFont(small)
+            p.setPen(QColor("#444444"))
+            notes_rect = QRectF(r.left() + 12, badge.bottom() + 10, r.width() - 24, 0)
+            notes_rect.setBottom(r.bottom() - 8)
+            if notes_rect.height() > 14:
+                p.drawText(
+                    notes_rect,
+                    Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                    self.notes,
+                )
         p.end()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802

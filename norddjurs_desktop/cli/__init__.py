@@ -1,0 +1,141 @@
+"""Command-line front end over the same services as the GUI. No Qt is imported here.
+
+Every failure a user can cause ends in one Danish line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.storage.database import Database
+from norddjurs_desktop.storage.errors import StorageError
+
+EXIT_ERROR = 2
+
+
+class CliError(Exception):
+    """A problem already phrased for the user."""
+
+
+def open_db(path: Path) -> Database:
+    from norddjurs_desktop.services.bootstrap import open_app_database
+
+    return open_app_database(path)
+
+
+def _cmd_demo(args: argparse.Namespace) -> None:
+    from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
+
+    db = open_db(args.db)
+    try:
+        screening_id = create_demo(db)
+    finally:
+        db.close()
+    print(f"Eksemplet '{DEMO_UNIT}' er oprettet (screening {screening_id}) i {args.db}.")
+
+
+def _cmd_list(args: argparse.Namespace) -> None:
+    from norddjurs_desktop.services.units import list_units
+
+    db = open_db(args.db)
+    try:
+        overview = list_units(db)
+    finally:
+        db.close()
+    if not overview:
+        print("Databasen har ingen enheder endnu.")
+    for unit in overview:
+        print(f"Enhed {unit.id}: {unit.name}")
+        for s in unit.screenings:
+            print(
+                f"  Screening {s.id}: {danish_date(s.date)}  {s.forum}  {s.status}  "
+                f"{s.action_count} handlinger"
+            )
+
+
+def _cmd_export_plan(args: argparse.Namespace) -> None:
+    from norddjurs_desktop.services.plan import export_plan
+    from norddjurs_desktop.services.screenings import latest_screening_id
+
+    db = open_db(args.db)
+    try:
+        if args.screening == "latest":
+            screening_id = latest_screening_id(db)
+            if screening_id is None:
+                raise CliError("Databasen har ingen screeninger endnu.")
+        else:
+            try:
+                screening_id = int(args.screening)
+            except ValueError as error:
+                raise CliError(
+                    f"--screening skal være et tal eller 'latest', ikke '{args.screening}'."
+                ) from error
+        out: Path = args.out
+        try:
+            export_plan(db, screening_id, out)
+        except OSError as error:
+            raise CliError(
+                f"Kan ikke skrive {out}: {error.strerror or 'ingen adgang'}."
+            ) from error
+    finally:
+        db.close()
+    print(f"Handlingsplanen er gemt i {out}.")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a Danish one-line error and our exit code."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_ERROR, f"Fejl: forkert brug af kommandoen ({message}). Se --help.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m norddjurs_desktop",
+        description="Fremmødepaletten på kommandolinjen.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
+
+    def command(name: str, help_text: str, handler: Callable[[argparse.Namespace], None]):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("demo", "Opret en fiktiv eksempel-enhed med en færdig screening.", _cmd_demo)
+    p.add_argument("--db", type=Path, required=True, help="databasefilen")
+    p = command("list", "Vis enheder og screeninger med deres id.", _cmd_list)
+    p.add_argument("--db", type=Path, required=True, help="databasefilen")
+    p = command("export-plan", "Gem handlingsplanen for en screening som PDF.", _cmd_export_plan)
+    p.add_argument("--db", type=Path, required=True, help="databasefilen")
+    p.add_argument("--screening", required=True, help="screeningens id eller 'latest'")
+    p.add_argument("--out", type=Path, required=True, help="PDF-filen der skal skrives")
+    for extend in _extensions():
+        extend(command)
+    return parser
+
+
+def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], None]]:
+    """Further commands, each group in its own module (decks and printing, absence data)."""
+    from norddjurs_desktop.cli import deck_commands
+
+    return [deck_commands.register]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 0
+    try:
+        args.handler(args)
+    except (CliError, ServiceError, StorageError) as error:
+        print(f"Fejl: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
