@@ -22,7 +22,11 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     return subprocess.run(
         [sys.executable, "-m", "norddjurs_desktop", *args],
-        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
     )
 
 
@@ -81,8 +85,13 @@ def test_an_unwritable_path_gives_a_danish_message(tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite"
     run_cli("demo", "--db", str(db))
     result = run_cli(
-        "export-plan", "--db", str(db), "--screening", "latest",
-        "--out", str(tmp_path / "findes-ikke" / "plan.pdf"),
+        "export-plan",
+        "--db",
+        str(db),
+        "--screening",
+        "latest",
+        "--out",
+        str(tmp_path / "findes-ikke" / "plan.pdf"),
     )
     assert result.returncode == 2
     assert result.stderr.startswith("Fejl: Kan ikke skrive")

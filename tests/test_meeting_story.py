@@ -73,7 +73,9 @@ def test_a_trio_runs_the_whole_meeting_and_finds_it_again(qtbot, tmp_path: Path)
         prep.findChild(QComboBox, "participantRoleCombo").setCurrentText(role)
         name_edit = prep.findChild(QLineEdit, "participantNameEdit")
         qtbot.keyClicks(name_edit, name)
-        qtbot.mouseClick(prep.findChild(QPushButton, "addParticipantButton"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            prep.findChild(QPushButton, "addParticipantButton"), Qt.MouseButton.LeftButton
+        )
     assert prep.findChild(QListWidget, "participantList").count() == 3
 
     # 2. Kortlægning: every theme scored with notes
@@ -97,13 +99,17 @@ def test_a_trio_runs_the_whole_meeting_and_finds_it_again(qtbot, tmp_path: Path)
     priority = page.priority
     available = priority.findChild(QListWidget, "availableThemes")
     for title in ("Brug af data", "Kultur for fravær"):
-        item = next(available.item(i) for i in range(available.count())
-                    if available.item(i).text().startswith(title))
+        item = next(
+            available.item(i)
+            for i in range(available.count())
+            if available.item(i).text().startswith(title)
+        )
         available.setCurrentItem(item)
         qtbot.mouseClick(priority.findChild(QPushButton, "priority_add"), Qt.MouseButton.LeftButton)
     chosen = priority.findChild(QListWidget, "chosenThemes")
     assert [chosen.item(i).text() for i in range(chosen.count())] == [
-        "1. Brug af data", "2. Kultur for fravær"
+        "1. Brug af data",
+        "2. Kultur for fravær",
     ]
 
     # 4. Handlingsplan: three actions through the form

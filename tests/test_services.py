@@ -54,13 +54,17 @@ def test_a_new_screening_has_all_eight_themes_unscored(db, screening) -> None:
 
 def test_scores_notes_and_priorities_are_kept(db, screening) -> None:
     screenings.set_score(db, screening, "culture", 2)
-    screenings.set_notes(db, screening, "culture", resources="Vi hjælper hinanden",
-                         challenges="Snak i krogene")
+    screenings.set_notes(
+        db, screening, "culture", resources="Vi hjælper hinanden", challenges="Snak i krogene"
+    )
     screenings.set_priorities(db, screening, ["culture", "data"])
     data = screenings.get_screening(db, screening)
     culture = data.assessment("culture")
     assert (culture.score, culture.resources, culture.challenges, culture.priority) == (
-        2, "Vi hjælper hinanden", "Snak i krogene", 1
+        2,
+        "Vi hjælper hinanden",
+        "Snak i krogene",
+        1,
     )
     assert data.assessment("data").priority == 2
     with pytest.raises(ValidationError):
@@ -71,9 +75,7 @@ def test_an_action_with_a_deadline_before_the_screening_is_refused(db, screening
     with pytest.raises(ValidationError, match="før screeningens dato"):
         actions.add_action(db, screening, _action(deadline=DAY - timedelta(days=1)))
     with pytest.raises(ValidationError, match="før deadline"):
-        actions.add_action(
-            db, screening, _action(follow_up=DAY + timedelta(days=10))
-        )
+        actions.add_action(db, screening, _action(follow_up=DAY + timedelta(days=10)))
     with pytest.raises(ValidationError, match="hvad handlingen"):
         actions.add_action(db, screening, _action(action="  "))
     assert actions.list_actions(db, screening) == []

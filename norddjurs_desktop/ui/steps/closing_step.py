@@ -1,0 +1,222 @@
+"""Step 5, Afslutning: what the meeting agreed, when to meet again, and the PDF.
+
+The summary is rebuilt from the store whenever anything changes, so it is
+always what the printed plan will say.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+from html import escape
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from norddjurs_desktop.domain.palette import PALETTE_THEMES, PALETTE_TITLES
+from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
+from norddjurs_desktop.domain.scoring import score_label
+from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.ui.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
+from norddjurs_desktop.ui.action_table_model import status_text
+from norddjurs_desktop.ui.export import export_plan_with_dialog
+from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+
+FINISHED, IN_PROGRESS = "afsluttet", "i gang"
+
+
+class ClosingStep(QWidget):
+    def __init__(
+        self, store: ScreeningStore, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.undo_stack = store, undo_stack
+        self._loading = False
+
+        self.summary_label = named(QLabel(), "summaryLabel")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.summary_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.summary_label.setFont(font)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.summary_label)
+        overview = QGroupBox("Overblik")
+        QVBoxLayout(overview).addWidget(scroll)
+
+        self.next_follow_up = named(QDateEdit(), "nextFollowUpEdit")
+        self.next_follow_up.setDisplayFormat(DATE_FORMAT)
+        self.next_follow_up.setCalendarPopup(True)
+        self.next_follow_up.setKeyboardTracking(False)
+        self.next_follow_up.setAccessibleName("Næste opfølgning")
+        self.no_follow_up = named(QCheckBox("ikke aftalt endnu"), "nextFollowUpNoneCheck")
+        self.follow_up_error = named(QLabel(), "nextFollowUpError")
+        self.follow_up_error.setStyleSheet(ERROR_STYLE)
+        self.follow_up_error.setWordWrap(True)
+        self.follow_up_error.hide()
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.next_follow_up)
+        date_row.addWidget(self.no_follow_up)
+        date_row.addStretch(1)
+
+        self.summary_edit = NoteEdit(self._save_summary)
+        self.summary_edit.setObjectName("summaryEdit")
+        self.summary_edit.setPlaceholderText(
+            "Det vigtigste fra mødet: hvad I blev enige om, og hvad I tager med videre."
+        )
+        self.finished_check = named(QCheckBox("Screeningen er afsluttet"), "finishedCheck")
+        self.export_button = named(QPushButton("Gem handlingsplan som PDF …"), "exportButton")
+        self.export_button.setMinimumHeight(48)
+        font = self.export_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.export_button.setFont(font)
+        self.export_button.setToolTip("Gem planen som PDF, klar til at printe og underskrive")
+
+        agreements = QGroupBox("Aftaler")
+        form = QFormLayout(agreements)
+        date_label = QLabel("Næste &opfølgning:")
+        date_label.setBuddy(self.next_follow_up)
+        form.addRow(date_label, date_row)
+        form.addRow("", self.follow_up_error)
+        form.addRow("&Resumé / aftaler:", self.summary_edit)
+        form.addRow("", self.finished_check)
+        right = QVBoxLayout()
+        right.addWidget(agreements, 1)
+        right.addWidget(self.export_button)
+
+        body = QHBoxLayout()
+        body.addWidget(overview, 1)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>5. Afslutning</h2>"))
+        hint = QLabel("Se resultatet igennem, aftal næste opfølgning, og gem planen som PDF.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addLayout(body, 1)
+
+        self.next_follow_up.dateChanged.connect(self._on_date_changed)
+        self.no_follow_up.toggled.connect(self._on_no_follow_up)
+        self.finished_check.toggled.connect(self._on_finished)
+        self.export_button.clicked.connect(self.export)
+        for signal in (store.changed, store.prioritiesChanged, store.actionsChanged):
+            signal.connect(self.refresh)
+        store.assessmentChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- showing ----------------------------------------------------------------------
+    def refresh(self, *_args: object) -> None:
+        data = self.store.data
+        self._loading = True
+        try:
+            follow = data.next_follow_up or data.date + timedelta(days=182)
+            self.next_follow_up.setDate(to_qdate(follow))
+            self.no_follow_up.setChecked(data.next_follow_up is None)
+            self.next_follow_up.setEnabled(data.next_follow_up is not None)
+            self.finished_check.setChecked(data.status == FINISHED)
+            if not self.summary_edit.hasFocus():  # never overwrite what is being typed
+                self.summary_edit.set_saved_text(data.summary)
+        finally:
+            self._loading = False
+        self.summary_label.setText(self.summary_html())
+
+    def summary_html(self) -> str:
+        data = self.store.data
+        people = ", ".join(f"{escape(p.name)} ({escape(p.role)})" for p in data.participants)
+        scores = "".join(
+            f"<li>{escape(title)}: {escape(score_label(data.assessment(key).score))}</li>"
+            for key, title in PALETTE_THEMES
+        )
+        chosen = self.store.priorities()
+        priorities = (
+            "<ol>" + "".join(f"<li>{escape(PALETTE_TITLES[k])}</li>" for k in chosen) + "</ol>"
+            if chosen
+            else "<p><i>Ingen temaer prioriteret endnu.</i></p>"
+        )
+        counts = Counter(a.status for a in self.store.actions())
+        total = sum(counts.values())
+        if total:
+            parts = ", ".join(
+                f"{escape(status_text(s))}: {counts[s]}" for s in ACTION_STATUSES if counts[s]
+            )
+            actions = f"<p>{total} {'handling' if total == 1 else 'handlinger'} – {parts}</p>"
+        else:
+            actions = "<p><i>Ingen handlinger endnu.</i></p>"
+        return (
+            f"<p><b>{escape(data.unit_name)}</b><br>"
+            f"{danish_date(data.date)} · {escape(data.forum)}<br>"
+            f"Deltagere: {people or '<i>ingen registreret</i>'}</p>"
+            f"<h3>Temaer og score</h3><ul>{scores}</ul>"
+            f"<h3>Prioriterede temaer</h3>{priorities}"
+            f"<h3>Handlinger</h3>{actions}"
+        )
+
+    # -- saving -----------------------------------------------------------------------
+    def _save_next_follow_up(self, value: QDate | None) -> None:
+        screening_date = self.store.data.date
+        chosen = from_qdate(value) if value is not None else None
+        if chosen is not None and chosen < screening_date:
+            self._show_follow_up_error(
+                f"Næste opfølgning ({danish_date(chosen)}) kan ikke ligge før screeningens "
+                f"dato ({danish_date(screening_date)}). Datoen er ikke gemt."
+            )
+            return
+        self.flush()
+        try:
+            self.store.update_preparation(next_follow_up=chosen)
+        except ServiceError as error:
+            self._show_follow_up_error(str(error))
+            return
+        self.follow_up_error.hide()
+
+    def _show_follow_up_error(self, message: str) -> None:
+        self.follow_up_error.setText(f"⚠ Fejl: {message}")
+        self.follow_up_error.show()
+
+    def _on_date_changed(self, value: QDate) -> None:
+        if self._loading:
+            return
+        if self.no_follow_up.isChecked():  # choosing a date means there is one
+            self._loading = True
+            self.no_follow_up.setChecked(False)
+            self.next_follow_up.setEnabled(True)
+            self._loading = False
+        self._save_next_follow_up(value)
+
+    def _on_no_follow_up(self, checked: bool) -> None:
+        self.next_follow_up.setEnabled(not checked)
+        if not self._loading:
+            self._save_next_follow_up(None if checked else self.next_follow_up.date())
+
+    def _on_finished(self, checked: bool) -> None:
+        if not self._loading:
+            self.flush()
+            self.store.update_preparation(status=FINISHED if checked else IN_PROGRESS)
+
+    def _save_summary(self, text: str) -> None:
+        self.store.update_preparation(summary=text)
+
+    def flush(self) -> None:
+        """Save the summary still being typed (before leaving the page or exporting)."""
+        self.summary_edit.flush()
+
+    def export(self) -> None:
+        self.flush()
+        export_plan_with_dialog(self, self.store)

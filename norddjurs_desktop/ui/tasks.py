@@ -1,0 +1,102 @@
+"""Run slow work (a PDF, an import) on QThreadPool and get the answer back on the GUI thread.
+
+The worker only calls the function and emits a signal; the callbacks run on
+the GUI thread, where touching widgets is safe. A task keeps itself alive in
+a module-level set until its callbacks have run, so callers may drop it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+T = TypeVar("T")
+
+_running: set[BackgroundTask[Any]] = set()
+
+
+class _Runnable(QRunnable):
+    """Calls the function on a pool thread and reports through the task's signals."""
+
+    def __init__(self, task: BackgroundTask[Any], fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self._task = task
+        self._fn = fn
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as error:  # reported to the GUI thread, never raised here
+            self._task._failed.emit(error)
+        else:
+            self._task._finished.emit(result)
+
+
+class BackgroundTask(QObject, Generic[T]):
+    """One piece of background work. ``done`` fires on the GUI thread after the callbacks."""
+
+    done = Signal()
+    _finished = Signal(object)
+    _failed = Signal(object)
+
+    def __init__(
+        self,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._fn = fn
+        self._on_done = on_done
+        self._on_error = on_error
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self.finished = False
+        # Queued: the signals are emitted on a pool thread, the slots run here.
+        self._finished.connect(self._handle_result, Qt.ConnectionType.QueuedConnection)
+        self._failed.connect(self._handle_error, Qt.ConnectionType.QueuedConnection)
+
+    def start(self, pool: QThreadPool | None = None) -> BackgroundTask[T]:
+        _running.add(self)
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self, self._fn))
+        return self
+
+    @Slot(object)
+    def _handle_result(self, result: object) -> None:
+        self.result = result  # type: ignore[assignment]
+        try:
+            if self._on_done is not None:
+                self._on_done(result)  # type: ignore[arg-type]
+        finally:
+            self._finish()
+
+    @Slot(object)
+    def _handle_error(self, error: object) -> None:
+        assert isinstance(error, BaseException)
+        self.error = error
+        try:
+            if self._on_error is not None:
+                self._on_error(error)
+        finally:
+            self._finish()
+
+    def _finish(self) -> None:
+        self.finished = True
+        self.done.emit()
+        _running.discard(self)
+
+
+def run_in_background(
+    fn: Callable[[], T],
+    on_done: Callable[[T], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> BackgroundTask[T]:
+    """Start ``fn()`` on the pool; ``on_done(result)`` or ``on_error(exc)`` runs on the GUI thread.
+
+    Tests wait with ``qtbot.waitSignal(task.done)``: the signal cannot fire
+    before control returns to the event loop, so there is no race.
+    """
+    return BackgroundTask(fn, on_done, on_error).start(pool)
