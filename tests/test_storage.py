@@ -92,3 +92,10 @@ def test_a_failed_transaction_leaves_nothing_behind(tmp_path: Path) -> None:
             assert session.get(Unit, 1) is None
     finally:
         db.close()
+
+
+def test_the_head_constant_matches_the_migrations() -> None:
+    """Opening an up-to-date file skips Alembic; that is only safe while this holds."""
+    from norddjurs_desktop.storage.schema import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()

@@ -11,32 +11,41 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from norddjurs_desktop.storage.errors import NewerDatabaseError, NotADatabaseError, StorageError
+from norddjurs_desktop.storage.schema import HEAD_REVISION
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def _alembic_config() -> Config:
+    # Alembic is imported only when a file must be created or upgraded.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -119,7 +128,8 @@ def open_database(path: Path) -> Database:
     if path.is_dir():
         raise StorageError(f"{path} er en mappe, ikke en databasefil.")
     current = stored_revision(path)
-    head = head_revision()
+    if current == HEAD_REVISION:
+        return Database(path)  # up to date: nothing to migrate, no Alembic to load
     if current is not None and current not in known_revisions():
         raise NewerDatabaseError(
             f"{path.name} er lavet af en nyere version af Fremmødepaletten. "
@@ -130,10 +140,12 @@ def open_database(path: Path) -> Database:
     except OSError as error:
         raise StorageError(f"Kan ikke oprette mappen {path.parent}: {error.strerror}") from error
     backup = None
-    if current is not None and current != head:
+    if current is not None:
         backup = backup_copy(path, current)
     database = Database(path, backup)
     try:
+        from alembic import command
+
         with database.engine.begin() as connection:
             config = _alembic_config()
             config.attributes["connection"] = connection
@@ -148,6 +160,8 @@ def open_database(path: Path) -> Database:
 
 def upgrade_to(path: Path, revision: str) -> None:
     """Migrate a file to a given revision (used by tests to make old databases)."""
+    from alembic import command
+
     database = Database(path)
     try:
         with database.engine.begin() as connection:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     QLibraryInfo,
     QLocale,
     QLockFile,
+    QObject,
     QStandardPaths,
     QTimer,
     QTranslator,
@@ -58,7 +62,37 @@ def acquire_lock(db_path: Path) -> QLockFile | None:
     return None
 
 
+class _AfterFirstPaint(QObject):
+    """Calls back once the window has been painted, so the user sees it before any waiting."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def _preload_database_layer() -> None:
+    """Import SQLAlchemy, SQLModel and the services on a side thread while Qt starts.
+
+    The GUI thread is busy creating and painting the window meanwhile; the
+    imports are ready (or nearly) when the home view needs them. Only imports
+    happen here: no database is opened and no Qt object is touched.
+    """
+
+    def work() -> None:
+        import norddjurs_desktop.services.bootstrap  # noqa: F401
+        import norddjurs_desktop.services.units  # noqa: F401
+
+    threading.Thread(target=work, name="preload", daemon=True).start()
+
+
 def run(argv: list[str]) -> int:
+    _preload_database_layer()
     args = parse_arguments(argv)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
@@ -77,8 +111,9 @@ def run(argv: list[str]) -> int:
     from norddjurs_desktop.ui.main_window import MainWindow
 
     window = MainWindow(db_path)
+    after_paint = _AfterFirstPaint(window.open_database)
+    window.installEventFilter(after_paint)
     window.show()
-    QTimer.singleShot(0, window.open_database)
     code = app.exec()
     window.close_database()
     lock.unlock()
