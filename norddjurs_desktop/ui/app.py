@@ -22,9 +22,13 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from norddjurs_desktop import APP_NAME, APP_ORG, __version__
+from norddjurs_desktop.paths import RESOURCES
+
+ICON = RESOURCES / "icons" / "fremmoedepaletten.svg"
 
 DB_FILE_NAME = "fremmoedepaletten.sqlite"
 
@@ -45,6 +49,7 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(APP_ORG)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(ICON)))
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -120,5 +125,10 @@ def run(argv: list[str]) -> int:
     return code
 
 
+def main() -> int:
+    """Entry point of the installed `fremmoedepaletten-gui` command."""
+    return run(sys.argv)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(run(sys.argv))
+    sys.exit(main())
