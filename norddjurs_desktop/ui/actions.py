@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 class AppActions:
     new_screening: QAction
     open_demo: QAction
+    open_file: QAction
     export_plan: QAction
     go_home: QAction
     quit: QAction
@@ -38,8 +39,12 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> AppActions:
         new_screening=_action(
             parent, "&Ny selvscreening …", [QKeySequence(std.New)], "Start en ny selvscreening"
         ),
-        open_demo=_action(
-            parent, "Åbn &eksempel", [QKeySequence(std.Open)], "Åbn den fiktive eksempel-enhed"
+        open_demo=_action(parent, "Åbn &eksempel", [], "Åbn den fiktive eksempel-enhed"),
+        open_file=_action(
+            parent,
+            "Åbn &databasefil …",
+            [QKeySequence(std.Open)],
+            "Åbn en anden databasefil i et nyt vindue",
         ),
         export_plan=_action(
             parent,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,7 +45,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.app_actions
         file_menu = self.menuBar().addMenu("&Filer")
-        file_menu.addActions([a.new_screening, a.open_demo, a.go_home])
+        file_menu.addActions([a.new_screening, a.open_file, a.open_demo, a.go_home])
         file_menu.addSeparator()
         file_menu.addAction(a.export_plan)
         file_menu.addSeparator()
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a.about)
         a.new_screening.triggered.connect(self.new_screening)
         a.open_demo.triggered.connect(self.open_demo)
+        a.open_file.triggered.connect(self.open_other_file)
         a.go_home.triggered.connect(self.go_home)
         a.export_plan.triggered.connect(self.export_plan)
         a.quit.triggered.connect(self.close)
@@ -122,6 +124,21 @@ class MainWindow(QMainWindow):
         if self.home is not None:
             self.go_home()
             self.home.start_new_screening()
+
+    def open_other_file(self) -> None:
+        """Open another database file in a window of its own (each file has one writer)."""
+        from PySide6.QtCore import QProcess
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Åbn databasefil",
+            str(self.db_path.parent),
+            "Fremmødepaletten-database (*.sqlite *.db);;Alle filer (*)",
+        )
+        if name:
+            main = Path(__file__).resolve().parents[2] / "main.py"
+            QProcess.startDetached(sys.executable, [str(main), "--db", name])
 
     def open_demo(self) -> None:
         if self.home is not None:

@@ -1,0 +1,54 @@
+"""Small rules everyone relies on: the score scale, Danish dates and numbers, file names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from norddjurs_desktop.domain.dates import format_number, format_percent, parse_danish_date
+from norddjurs_desktop.domain.plan import ScoreSpread, danish_date, plan_file_name
+from norddjurs_desktop.domain.scoring import is_valid_score, score_colour, score_label
+
+
+def test_the_score_scale_has_words_for_every_step() -> None:
+    assert [score_label(v) for v in range(1, 6)] == [
+        "1 – stor udfordring",
+        "2 – udfordring",
+        "3 – både og",
+        "4 – ressource",
+        "5 – stærk ressource",
+    ]
+    assert score_label(None) == "ikke scoret"
+    assert not is_valid_score(0) and not is_valid_score(6) and is_valid_score(None)
+    assert len({score_colour(v) for v in range(1, 6)}) == 5
+
+
+@pytest.mark.parametrize("text", ["03-02-2026", "3.2.2026", "2026-02-03", " 03/02/2026 "])
+def test_danish_dates_are_read_in_every_usual_form(text: str) -> None:
+    assert parse_danish_date(text) == date(2026, 2, 3)
+
+
+@pytest.mark.parametrize("text", ["31-02-2026", "2026/02/03", "i morgen", ""])
+def test_impossible_or_unknown_dates_are_refused_in_danish(text: str) -> None:
+    with pytest.raises(ValueError, match="dato"):
+        parse_danish_date(text)
+
+
+def test_numbers_use_decimal_comma_and_thousands_dot() -> None:
+    assert format_percent(7.26) == "7,3 %"
+    assert format_number(15800.5, 1) == "15.800,5"
+    assert danish_date(date(2026, 11, 22)) == "22-11-2026"
+
+
+def test_the_plan_file_name_is_unit_and_date_and_safe_for_windows() -> None:
+    assert plan_file_name("Børnehuset Ærø", date(2026, 1, 5)) == (
+        "Handlingsplan Børnehuset Ærø 05-01-2026.pdf"
+    )
+    assert "/" not in plan_file_name("Team A/B", date(2026, 1, 5))
+
+
+def test_a_spread_reports_median_and_range() -> None:
+    spread = ScoreSpread(scores=(2, 5, 3, 3), passes=1)
+    assert spread.median == 3.0 and spread.spread == 3
+    assert ScoreSpread(scores=()).median is None
