@@ -98,4 +98,4 @@ def test_the_head_constant_matches_the_migrations() -> None:
     """Opening an up-to-date file skips Alembic; that is only safe while this holds."""
     from norddjurs_desktop.storage.schema import HEAD_REVISION
 
-    assert HEAD_REVISION == head_revision()
+    assert head_revision() == HEAD_REVISION
