@@ -84,28 +84,30 @@ def list_actions(db: Database, screening_id: int) -> list[ActionData]:
         return [_to_data(row) for row in rows]
 
 
+def _copy_fields(row: Action, data: ActionData) -> Action:
+    """Put the editable fields of ``data`` on ``row`` (one place for add, edit and restore)."""
+    row.theme_key = data.theme_key
+    row.problem = data.problem
+    row.action = data.action
+    row.owner = data.owner
+    row.deadline = data.deadline
+    row.follow_up = data.follow_up
+    row.status = data.status
+    row.success = data.success
+    row.data_reference = _reference_to_json(data.data_reference)
+    return row
+
+
 def add_action(db: Database, screening_id: int, data: ActionData) -> ActionData:
-    """Store a new action at the end of the plan (or at ``data.position`` when restoring)."""
+    """Store a new action at the end of the plan."""
     with db.session() as session:
         screening = touch(session, screening_id)
         cleaned = validate_action(data, screening)
         positions = session.exec(
             select(Action.position).where(Action.screening_id == screening_id)
         ).all()
-        row = Action(
-            screening_id=screening_id,
-            theme_key=cleaned.theme_key,
-            problem=cleaned.problem,
-            action=cleaned.action,
-            owner=cleaned.owner,
-            deadline=cleaned.deadline,
-            follow_up=cleaned.follow_up,
-            status=cleaned.status,
-            success=cleaned.success,
-            data_reference=_reference_to_json(cleaned.data_reference),
-            position=max(positions, default=-1) + 1,
-        )
-        session.add(row)
+        row = Action(screening_id=screening_id, position=max(positions, default=-1) + 1)
+        session.add(_copy_fields(row, cleaned))
         session.flush()
         return _to_data(row)
 
@@ -118,17 +120,7 @@ def update_action(db: Database, data: ActionData) -> ActionData:
         if row is None:
             raise NotFoundError("Handlingen findes ikke længere.")
         screening = touch(session, row.screening_id)
-        cleaned = validate_action(data, screening)
-        row.theme_key = cleaned.theme_key
-        row.problem = cleaned.problem
-        row.action = cleaned.action
-        row.owner = cleaned.owner
-        row.deadline = cleaned.deadline
-        row.follow_up = cleaned.follow_up
-        row.status = cleaned.status
-        row.success = cleaned.success
-        row.data_reference = _reference_to_json(cleaned.data_reference)
-        session.add(row)
+        session.add(_copy_fields(row, validate_action(data, screening)))
         session.flush()
         return _to_data(row)
 
@@ -146,24 +138,11 @@ def delete_action(db: Database, action_id: int) -> ActionData:
 
 
 def restore_action(db: Database, screening_id: int, data: ActionData) -> ActionData:
-    """Put a deleted action back at its old place (undo of delete)."""
+    """Put a deleted action back under its old id and at its old place (undo of delete)."""
     with db.session() as session:
         touch(session, screening_id)
-        row = Action(
-            id=data.id,
-            screening_id=screening_id,
-            theme_key=data.theme_key,
-            problem=data.problem,
-            action=data.action,
-            owner=data.owner,
-            deadline=data.deadline,
-            follow_up=data.follow_up,
-            status=data.status,
-            success=data.success,
-            data_reference=_reference_to_json(data.data_reference),
-            position=data.position,
-        )
-        session.add(row)
+        row = Action(id=data.id, screening_id=screening_id, position=data.position)
+        session.add(_copy_fields(row, data))
         session.flush()
         return _to_data(row)
 
