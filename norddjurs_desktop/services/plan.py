@@ -16,6 +16,7 @@ from norddjurs_desktop.domain.plan import (
 from norddjurs_desktop.services.actions import list_actions
 from norddjurs_desktop.services.decks import get_deck
 from norddjurs_desktop.services.errors import NotFoundError
+from norddjurs_desktop.services.rounds import spreads as round_spreads
 from norddjurs_desktop.services.screenings import get_screening
 from norddjurs_desktop.storage.database import Database
 
@@ -39,7 +40,8 @@ def build_action_plan(
 ) -> ActionPlan:
     screening = get_screening(db, screening_id)
     look = palette_look(db)
-    spreads = spreads or {}
+    if spreads is None:  # the screening's own hidden round, if one was held
+        spreads = round_spreads(db, screening_id)
     themes = tuple(
         PlanTheme(
             key=a.theme_key,
@@ -77,6 +79,7 @@ def build_action_plan(
         themes=themes,
         actions=actions,
         next_follow_up=screening.next_follow_up,
+        anonymous_round=any(s.scores or s.passes for s in spreads.values()),
         created=date.today(),
     )
 

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QGridLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from norddjurs_desktop.domain.decks import Deck
+from norddjurs_desktop.domain.palette import PALETTE_KEYS
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.steps.theme_view import ThemeView
 from norddjurs_desktop.ui.widgets.theme_tile import ThemeTile
@@ -37,11 +46,16 @@ class MappingStep(QWidget):
         )
         hint.setWordWrap(True)
         self.progress = named(QLabel(), "mappingProgress")
+        # the hidden round over all eight themes: everyone scores alone first
+        self.round_buttons = RoundButtons(store, undo_stack, deck, lambda: list(PALETTE_KEYS))
         palette_layout = QVBoxLayout(palette)
         palette_layout.addWidget(heading)
         palette_layout.addWidget(hint)
         palette_layout.addLayout(grid, 1)
-        palette_layout.addWidget(self.progress)
+        footer = QHBoxLayout()
+        footer.addWidget(self.progress, 1)
+        footer.addWidget(self.round_buttons)
+        palette_layout.addLayout(footer)
 
         self.theme_view = ThemeView(store, undo_stack, deck)
         self.theme_view.backRequested.connect(self.show_palette)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.palette import FORUMS, ROLES
+from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS, ANONYMITY_MODES
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 
@@ -41,6 +43,12 @@ class PreparationStep(QWidget):
         self.purpose.setObjectName("purposeEdit")
         self.purpose.setPlaceholderText("Hvorfor mødes I, og hvad vil I gerne gå fra mødet med?")
         self.purpose.setMaximumHeight(90)
+        # who may see names in the hidden scoring round; "Anonym" is final
+        self.rounds = RoundStore.of(store)
+        self.anonymity_combo = named(QComboBox(), "anonymityCombo")
+        for mode in ANONYMITY_MODES:
+            self.anonymity_combo.addItem(ANONYMITY_LABELS[mode], mode)
+        self.anonymity_combo.activated.connect(self._anonymity_chosen)
 
         self.participants = named(QListWidget(), "participantList")
         self.name_edit = named(QLineEdit(), "participantNameEdit")
@@ -62,6 +70,7 @@ class PreparationStep(QWidget):
         form.addRow("&Dato:", self.date_edit)
         form.addRow("&Forum:", self.forum_combo)
         form.addRow("&Formål:", self.purpose)
+        form.addRow("&Skjult runde:", self.anonymity_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>1. Forberedelse</h2>"))
         layout.addLayout(form)
@@ -84,6 +93,7 @@ class PreparationStep(QWidget):
         self.forum_combo.setCurrentText(data.forum)
         self.forum_combo.blockSignals(False)
         self.purpose.set_saved_text(data.purpose)
+        self._show_anonymity()
         self.participants.clear()
         for p in data.participants:
             item = QListWidgetItem(f"{p.name} ({p.role})")
@@ -96,6 +106,36 @@ class PreparationStep(QWidget):
         except ServiceError as error:
             QMessageBox.warning(self, "Forberedelse", str(error))
             self.refresh()
+
+    def _show_anonymity(self) -> None:
+        mode = self.rounds.anonymity()
+        self.anonymity_combo.setCurrentIndex(self.anonymity_combo.findData(mode))
+        locked = mode == "anonym"
+        self.anonymity_combo.setEnabled(not locked)
+        self.anonymity_combo.setToolTip(
+            "Runden er anonym; det kan ikke fortrydes." if locked
+            else "Hvem må se, hvem der gav hvilken score i den skjulte runde."
+        )
+
+    def _anonymity_chosen(self, index: int) -> None:
+        mode = self.anonymity_combo.itemData(index)
+        if mode == self.rounds.anonymity():
+            return
+        if mode == "anonym":
+            answer = QMessageBox.question(
+                self,
+                "Anonym runde",
+                "Når runden er anonym, gemmes ingen navne ved scorerne – heller ikke dem, der "
+                "allerede er givet. Det kan ikke fortrydes. Vil I gøre runden anonym?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self._show_anonymity()
+                return
+        try:
+            self.rounds.set_anonymity(mode)
+        except ServiceError as error:
+            QMessageBox.warning(self, "Skjult runde", str(error))
+        self._show_anonymity()
 
     def _date_changed(self, value: QDate) -> None:
         self._save(on=value.toPython())

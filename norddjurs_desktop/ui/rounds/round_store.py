@@ -1,0 +1,68 @@
+"""The scoring round of the open screening as the widgets see it: services plus signals.
+
+There is one per screening, kept as a child of the screening's store, so that
+the palette, the theme page, the preparation step and the dialogs all hear the
+same ``roundChanged`` without the screening store having to know about rounds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from norddjurs_desktop.services import rounds as round_service
+from norddjurs_desktop.services.dto import ParticipantData
+from norddjurs_desktop.services.rounds import ThemeRound
+from norddjurs_desktop.ui.screening_store import ScreeningStore
+
+
+class RoundStore(QObject):
+    roundChanged = Signal()  # votes recorded or cleared
+    anonymityChanged = Signal(str)  # the new mode
+
+    def __init__(self, store: ScreeningStore) -> None:
+        super().__init__(store)
+        self.store = store
+
+    @staticmethod
+    def of(store: ScreeningStore) -> RoundStore:
+        """The screening's round store, created the first time it is asked for."""
+        found = store.findChild(RoundStore)
+        return found if isinstance(found, RoundStore) else RoundStore(store)
+
+    @property
+    def participants(self) -> tuple[ParticipantData, ...]:
+        return self.store.data.participants
+
+    def anonymity(self) -> str:
+        return round_service.anonymity(self.store.db, self.store.screening_id)
+
+    def set_anonymity(self, mode: str) -> None:
+        round_service.set_anonymity(self.store.db, self.store.screening_id, mode)
+        self.anonymityChanged.emit(mode)
+        self.roundChanged.emit()
+
+    def start_round(self, theme_keys: list[str]) -> None:
+        round_service.start_round(self.store.db, self.store.screening_id, theme_keys)
+        self.roundChanged.emit()
+
+    def record_votes(
+        self, voter: str, role: str, scores: dict[str, int | None], *, by_facilitator: bool
+    ) -> None:
+        round_service.record_votes(
+            self.store.db,
+            self.store.screening_id,
+            voter,
+            role,
+            scores,
+            by_facilitator=by_facilitator,
+        )
+        self.roundChanged.emit()
+
+    def results(self, *, for_facilitator: bool = False) -> list[ThemeRound]:
+        return round_service.round_results(
+            self.store.db, self.store.screening_id, for_facilitator=for_facilitator
+        )
+
+    def has_round(self, theme_keys: list[str] | None = None) -> bool:
+        held = {result.theme_key for result in self.results()}
+        return bool(held if theme_keys is None else held & set(theme_keys))
