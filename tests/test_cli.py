@@ -43,7 +43,10 @@ def test_demo_then_list_then_export_the_latest_plan(tmp_path: Path, capsys) -> N
     assert main(["list", "--db", str(db)]) == 0
     listing = capsys.readouterr().out
     assert "Eksempel: Børnehuset Æblehaven" in listing
-    assert "Screening 1:" in listing and "5 handlinger" in listing
+    import re
+
+    count = re.search(r"Screening 1: .* (\d+) handlinger", listing)
+    assert count is not None and int(count.group(1)) >= 5
 
     out = tmp_path / "plan.pdf"
     assert main(["export-plan", "--db", str(db), "--screening", "latest", "--out", str(out)]) == 0

@@ -19,6 +19,10 @@ class AppActions:
     undo: QAction
     redo: QAction
     about: QAction
+    print_plan: QAction
+    print_cards: QAction
+    print_board: QAction
+    edit_decks: QAction
 
 
 def _action(parent: QWidget, text: str, shortcuts: list[QKeySequence], tip: str = "") -> QAction:
@@ -49,7 +53,7 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> AppActions:
         export_plan=_action(
             parent,
             "&Gem handlingsplan som PDF …",
-            [QKeySequence("Ctrl+E"), QKeySequence(std.Print)],
+            [QKeySequence("Ctrl+E")],
             "Gem den åbne screenings handlingsplan som PDF",
         ),
         go_home=_action(
@@ -59,4 +63,19 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> AppActions:
         undo=undo,
         redo=redo,
         about=_action(parent, "&Om Fremmødepaletten", []),
+        print_plan=_action(
+            parent,
+            "&Udskriv handlingsplan …",
+            [QKeySequence(std.Print)],
+            "Se handlingsplanen og udskriv den, eller gem den som PDF",
+        ),
+        print_cards=_action(
+            parent, "&Kort til print …", [], "Dialogkort som A4-ark med forsider og bagsider"
+        ),
+        print_board=_action(
+            parent, "&Spilleplade …", [], "Paletten som spilleplade til bordet (A3 eller A4)"
+        ),
+        edit_decks=_action(
+            parent, "&Rediger kortsæt …", [], "Ret, flyt og skjul kort, lav og importér kortsæt"
+        ),
     )

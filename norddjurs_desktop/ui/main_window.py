@@ -48,10 +48,13 @@ class MainWindow(QMainWindow):
         file_menu.addActions([a.new_screening, a.open_file, a.open_demo, a.go_home])
         file_menu.addSeparator()
         file_menu.addAction(a.export_plan)
+        file_menu.addActions([a.print_plan, a.print_cards, a.print_board])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu("&Rediger")
         edit_menu.addActions([a.undo, a.redo])
+        deck_menu = self.menuBar().addMenu("&Kortsæt")
+        deck_menu.addAction(a.edit_decks)
         help_menu = self.menuBar().addMenu("&Hjælp")
         help_menu.addAction(a.about)
         a.new_screening.triggered.connect(self.new_screening)
@@ -62,6 +65,14 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._about)
         a.export_plan.setEnabled(False)
+        a.print_plan.triggered.connect(self.print_plan)
+        a.print_cards.triggered.connect(self.print_cards)
+        a.print_board.triggered.connect(self.print_board)
+        a.edit_decks.triggered.connect(self.edit_decks)
+        a.print_plan.setEnabled(False)
+        for needs_db in (a.print_cards, a.print_board, a.edit_decks):
+            needs_db.setEnabled(False)
+            self.databaseOpened.connect(lambda action=needs_db: action.setEnabled(True))
 
     # -- start-up ---------------------------------------------------------------
     def open_database(self) -> None:
@@ -100,6 +111,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         self.app_actions.export_plan.setEnabled(True)
+        self.app_actions.print_plan.setEnabled(True)
         self.setWindowTitle(f"{APP_NAME} – {page.title()}")
         self.screeningOpened.emit(screening_id)
 
@@ -111,6 +123,7 @@ class MainWindow(QMainWindow):
             self.screening_page = None
         self.undo_stack.clear()
         self.app_actions.export_plan.setEnabled(False)
+        self.app_actions.print_plan.setEnabled(False)
 
     def go_home(self) -> None:
         if self.home is None:
@@ -150,6 +163,32 @@ class MainWindow(QMainWindow):
 
             self.screening_page.flush()
             export_plan_with_dialog(self, self.screening_page.store)
+
+    # -- printing and decks (each lives in its own module; loaded when first used) ---------
+    def print_plan(self) -> None:
+        if self.screening_page is not None:
+            from norddjurs_desktop.ui.printing.print_flows import print_plan
+
+            self.screening_page.flush()
+            print_plan(self, self.screening_page.store)
+
+    def print_cards(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.printing.print_flows import print_cards
+
+            print_cards(self, self.db)
+
+    def print_board(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.printing.print_flows import print_board
+
+            print_board(self, self.db)
+
+    def edit_decks(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.deck_editor.editor_dialog import DeckEditorDialog
+
+            DeckEditorDialog(self.db, parent=self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Deck, Theme
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import SetNotesCommand, SetScoreCommand
 from norddjurs_desktop.ui.widgets.card_viewer import CardViewer
@@ -45,6 +46,8 @@ class ThemeView(QWidget):
         self.description.setWordWrap(True)
         self.cards = CardViewer()
         self.cards.discussedToggled.connect(self._card_discussed)
+        self.cards.noteEdited.connect(self._card_note)
+        self.presenter: object | None = None  # the running big-screen session, if any
 
         self.score_group = QButtonGroup(self)
         self.score_group.setExclusive(False)
@@ -90,7 +93,18 @@ class ThemeView(QWidget):
         QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.moveRequested.emit(-1))
         nav = QHBoxLayout()
         nav.addWidget(back)
+        present = named(QPushButton("Vis på storskærm (F5)"), "presentButton")
+        present.setToolTip("Vis temaets kort ét ad gangen i stor skrift, fx på en projektor")
+        present.clicked.connect(self.present)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.present)
+        nav.addWidget(present)
         nav.addStretch()
+        # the hidden round for this theme only
+        self.round_buttons = RoundButtons(
+            store, undo_stack, deck, lambda: [self.theme.key] if self.theme else []
+        )
+        nav.addWidget(self.round_buttons)
+        nav.addSpacing(24)
         nav.addWidget(previous)
         nav.addWidget(following)
 
@@ -102,6 +116,7 @@ class ThemeView(QWidget):
         layout.addWidget(score_box)
         layout.addLayout(notes, 2)
         store.assessmentChanged.connect(self._assessment_changed)
+        store.cardNotesChanged.connect(self._card_notes_changed)
 
     def show_theme(self, key: str) -> None:
         self.flush()
@@ -117,8 +132,11 @@ class ThemeView(QWidget):
         self.description.setText(self.theme.description)
         notes = self.store.card_notes(self.deck.key)
         discussed = {card_id for card_id, note in notes.items() if note.discussed}
-        self.cards.set_cards(self.theme.cards, discussed, colour)
+        self.cards.set_cards(
+            self.theme.cards, discussed, colour, {key: n.note for key, n in notes.items()}
+        )
         self._load_assessment()
+        self.round_buttons.refresh()
         self.cards.setFocus()
 
     def _load_assessment(self) -> None:
@@ -148,7 +166,33 @@ class ThemeView(QWidget):
     def _card_discussed(self, card_id: str, discussed: bool) -> None:
         self.store.set_card_note(self.deck.key, card_id, discussed=discussed)
 
+    def _card_note(self, card_id: str, text: str) -> None:
+        self.store.set_card_note(self.deck.key, card_id, note=text)
+
+    def _card_notes_changed(self) -> None:
+        if self.theme is not None:
+            notes = self.store.card_notes(self.deck.key)
+            discussed = {key for key, note in notes.items() if note.discussed}
+            self.cards.set_notes(discussed, {key: n.note for key, n in notes.items()})
+
+    def present(self) -> None:
+        """The cards on the big screen, from the card shown here (deck and themes can change)."""
+        from norddjurs_desktop.ui.presenter.setup_dialog import present
+
+        if not self.isVisible():
+            return
+        self.cards.flush()
+        card = self.cards.current()
+        self.presenter = present(
+            self,
+            self.store,
+            self.deck.key,
+            self.theme.key if self.theme is not None else None,
+            card.id if card is not None else None,
+        )
+
     def flush(self) -> None:
+        self.cards.flush()
         self.resources.flush()
         self.challenges.flush()
 

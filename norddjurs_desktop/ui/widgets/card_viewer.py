@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Card
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 
 KIND_LABELS = {
     "spørgsmål": "Spørgsmål",
@@ -28,6 +29,7 @@ KIND_LABELS = {
 
 class CardViewer(QFrame):
     discussedToggled = Signal(str, bool)  # card id, discussed
+    noteEdited = Signal(str, str)  # card id, the note's text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +39,8 @@ class CardViewer(QFrame):
         self.cards: list[Card] = []
         self.discussed: set[str] = set()
         self.index = 0
+        self.notes: dict[str, str] = {}
+        self._note_card: str | None = None  # the card the note field belongs to
         self.kind = named(QLabel(), "cardKind")
         self.counter = named(QLabel(), "cardCounter")
         self.text = named(QLabel(), "cardText")
@@ -52,6 +56,10 @@ class CardViewer(QFrame):
         self.previous.clicked.connect(self.show_previous)
         self.next.clicked.connect(self.show_next)
         self.check.toggled.connect(self._toggled)
+        self.note = NoteEdit(self._note_saved)
+        self.note.setObjectName("cardNoteEdit")
+        self.note.setPlaceholderText("Noter til kortet – gemmes af sig selv")
+        self.note.setMaximumHeight(64)
         for button in (self.previous, self.next):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         top = QHBoxLayout()
@@ -67,19 +75,50 @@ class CardViewer(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.text, 1)
         layout.addLayout(bottom)
+        note_label = QLabel("Noter til kortet")
+        note_label.setBuddy(self.note)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
 
-    def set_cards(self, cards: list[Card], discussed: set[str], colour: str) -> None:
+    def set_cards(
+        self,
+        cards: list[Card],
+        discussed: set[str],
+        colour: str,
+        notes: dict[str, str] | None = None,
+    ) -> None:
+        self.note.flush()
+        self._note_card = None
         self.cards, self.discussed, self.index = cards, set(discussed), 0
+        self.notes = dict(notes or {})
         self.setStyleSheet(
             f"#cardViewer {{ border: 3px solid {colour}; border-radius: 8px; background: white; }}"
         )
         self._show()
+
+    def set_notes(self, discussed: set[str], notes: dict[str, str]) -> None:
+        """Marks and notes changed elsewhere (the big screen's panel); stay on the same card."""
+        self.discussed, self.notes = set(discussed), dict(notes)
+        self._show()
+
+    def flush(self) -> None:
+        self.note.flush()
+
+    def _note_saved(self, text: str) -> None:
+        if self._note_card is not None:
+            self.notes[self._note_card] = text
+            self.noteEdited.emit(self._note_card, text)
 
     def current(self) -> Card | None:
         return self.cards[self.index] if self.cards else None
 
     def _show(self) -> None:
         card = self.current()
+        if card is None or card.id != self._note_card:
+            self.note.flush()
+            self._note_card = card.id if card is not None else None
+        self.note.set_saved_text(self.notes.get(card.id, "") if card is not None else "")
+        self.note.setEnabled(card is not None)
         if card is None:
             self.kind.setText("")
             self.counter.setText("")

@@ -1,0 +1,1 @@
+"""The card editor for HR: decks, themes and cards."""

@@ -1,0 +1,334 @@
+"""The card editor for HR: decks on the left, the chosen deck's themes, then its cards.
+
+Every change is saved when it is made (there is no Save button); the rules
+and messages live in ``services.deck_editing``. Open screenings pick up the
+changes the next time they are opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from norddjurs_desktop.domain.decks import Deck
+from norddjurs_desktop.paths import DECKS
+from norddjurs_desktop.services import deck_editing as editing
+from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.decks import DeckInfo, get_deck, list_decks
+from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.ui.deck_editor.card_panel import CardPanel
+from norddjurs_desktop.ui.deck_editor.theme_panel import ThemePanel, symbol_icon
+from norddjurs_desktop.ui.naming import named
+
+LAST_FOLDER_KEY = "decks/last_folder"
+
+
+class DeckEditorDialog(QDialog):
+    def __init__(self, db: Database, decks_folder: Path = DECKS, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("deckEditor")
+        self.setWindowTitle("Rediger kortsæt")
+        self.db, self.decks_folder = db, decks_folder
+        self.infos: dict[str, DeckInfo] = {}
+        self.deck: Deck | None = None
+
+        self.deck_list = named(QListWidget(), "editorDeckList")
+        self.deck_list.currentRowChanged.connect(lambda _row: self._load_deck())
+        self.deck_buttons: dict[str, QPushButton] = {}
+        deck_box = QVBoxLayout()
+        deck_box.addWidget(QLabel("<b>Kortsæt</b>"))
+        deck_box.addWidget(self.deck_list, 1)
+        for name, label, slot in (
+            ("new", "Nyt kortsæt …", self.new_deck),
+            ("import", "Importér …", self.import_deck),
+            ("export", "Eksportér …", self.export_deck),
+            ("reset", "Nulstil til de medfølgende tekster …", self.reset_deck),
+            ("delete", "Slet kortsæt …", self.delete_deck),
+        ):
+            button = named(QPushButton(label), f"editorDeck_{name}")
+            button.clicked.connect(slot)
+            self.deck_buttons[name] = button
+            deck_box.addWidget(button)
+
+        self.theme_list = named(QListWidget(), "editorThemeList")
+        self.theme_list.currentRowChanged.connect(lambda _row: self._load_theme())
+        self.theme_panel = ThemePanel(db)
+        self.theme_panel.changed.connect(lambda: self.reload())
+        self.new_theme_button = named(QPushButton("Nyt tema …"), "editorNewTheme")
+        self.new_theme_button.clicked.connect(self.new_theme)
+        self.delete_theme_button = named(QPushButton("Slet tema …"), "editorDeleteTheme")
+        self.delete_theme_button.clicked.connect(self.delete_theme)
+        theme_buttons = QHBoxLayout()
+        theme_buttons.addWidget(self.new_theme_button)
+        theme_buttons.addWidget(self.delete_theme_button)
+        theme_box = QVBoxLayout()
+        theme_box.addWidget(QLabel("<b>Temaer</b>"))
+        theme_box.addWidget(self.theme_list, 1)
+        theme_box.addLayout(theme_buttons)
+        theme_box.addWidget(self.theme_panel)
+
+        self.card_panel = CardPanel(db)
+        self.card_panel.changed.connect(lambda: self.reload())
+        for panel in (self.theme_panel, self.card_panel):
+            panel.failed.connect(self._warn)
+        self.status = named(QLabel(), "editorStatus")
+        self.status.setWordWrap(True)
+        close = QPushButton("Luk")
+        close.clicked.connect(self.accept)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(close)
+        grid = QGridLayout()
+        grid.addLayout(deck_box, 0, 0)
+        grid.addLayout(theme_box, 0, 1)
+        grid.addWidget(self.card_panel, 0, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 4)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid, 1)
+        layout.addLayout(bottom)
+        self.resize(1200, 720)
+        self.reload()
+
+    # -- loading ------------------------------------------------------------------
+    def reload(self, deck_key: str | None = None) -> None:
+        """Read the decks again, keeping (or moving to) the chosen deck, theme and card."""
+        deck_key = deck_key or self.current_deck_key()
+        theme_key = self.current_theme_key()
+        card_key = self.card_panel.take_selection() or self.card_panel.current_id()
+        self.infos = {info.key: info for info in list_decks(self.db)}
+        self.deck_list.blockSignals(True)
+        self.deck_list.clear()
+        for info in self.infos.values():
+            origin = "medfølger" if info.shipped else "eget"
+            item = QListWidgetItem(f"{info.title}\n{info.key} · {origin} · {info.card_count} kort")
+            item.setData(Qt.ItemDataRole.UserRole, info.key)
+            self.deck_list.addItem(item)
+        keys = list(self.infos)
+        self.deck_list.setCurrentRow(keys.index(deck_key) if deck_key in keys else 0)
+        self.deck_list.blockSignals(False)
+        self._load_deck(theme_key, card_key)
+
+    def current_deck_key(self) -> str | None:
+        item = self.deck_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current_theme_key(self) -> str | None:
+        item = self.theme_list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _shipped(self) -> bool:
+        info = self.infos.get(self.current_deck_key() or "")
+        return bool(info and info.shipped)
+
+    def _load_deck(self, theme_key: str | None = None, card_key: str | None = None) -> None:
+        self.theme_panel.flush()
+        self.card_panel.flush()
+        key = self.current_deck_key()
+        self.deck = get_deck(self.db, key, include_hidden=True) if key else None
+        self.theme_list.blockSignals(True)
+        self.theme_list.clear()
+        for theme in self.deck.themes if self.deck else []:
+            item = QListWidgetItem(symbol_icon(theme.symbol, theme.colour), theme.title)
+            item.setData(Qt.ItemDataRole.UserRole, theme.key)
+            self.theme_list.addItem(item)
+        keys = [t.key for t in self.deck.themes] if self.deck else []
+        self.theme_list.setCurrentRow(keys.index(theme_key) if theme_key in keys else 0)
+        self.theme_list.blockSignals(False)
+        shipped = self._shipped()
+        self.deck_buttons["reset"].setEnabled(shipped)
+        self.deck_buttons["delete"].setEnabled(self.deck is not None and not shipped)
+        self.deck_buttons["export"].setEnabled(self.deck is not None)
+        self.new_theme_button.setEnabled(self.deck is not None and not shipped)
+        self.delete_theme_button.setEnabled(bool(keys) and not shipped)
+        self._load_theme(card_key)
+
+    def _load_theme(self, card_key: str | None = None) -> None:
+        theme_key = self.current_theme_key()
+        theme = None
+        if self.deck is not None and theme_key is not None:
+            theme = self.deck.theme(theme_key)
+        self.theme_panel.set_theme(self.deck, theme)
+        self.card_panel.set_theme(self.deck, theme, self._shipped(), card_key)
+
+    # -- messages -------------------------------------------------------------------
+    def _warn(self, message: str) -> None:
+        self.status.setText(f"<span style='color:#b00020'>{message}</span>")
+        QMessageBox.warning(self, "Ikke gemt", message)
+
+    def _done(self, message: str) -> None:
+        self.status.setText(message)
+
+    def _confirm(self, title: str, text: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        ok = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Fortryd", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is ok
+
+    # -- decks ------------------------------------------------------------------------
+    def new_deck(self) -> None:
+        title, ok = QInputDialog.getText(self, "Nyt kortsæt", "Kortsættets titel:")
+        if not ok or not title.strip():
+            return
+        key = editing.suggest_deck_key(self.db, title)
+        key, ok = QInputDialog.getText(
+            self,
+            "Nyt kortsæt",
+            "Nøgle (bruges ved udskrift fra kommandolinjen og ved import):",
+            QLineEdit.EchoMode.Normal,
+            key,
+        )
+        if not ok:
+            return
+        try:
+            editing.create_deck(self.db, key.strip(), title)
+            editing.add_theme(self.db, key.strip(), "Første tema", "#0072b2")
+        except ServiceError as error:
+            self._warn(str(error))
+            return
+        self.reload(key.strip())
+        self._done(f"Kortsættet '{title.strip()}' er oprettet med et første tema.")
+
+    def export_deck(self) -> None:
+        key = self.current_deck_key()
+        if key is None:
+            return
+        settings = QSettings()
+        folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+        proposed = str(Path(folder) / f"{key}.toml") if folder else f"{key}.toml"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Eksportér kortsæt", proposed, "Kortsæt (*.toml)"
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != ".toml":
+            path = path.with_name(path.name + ".toml")
+        try:
+            path.write_text(editing.export_deck_toml(self.db, key), encoding="utf-8")
+        except OSError as error:
+            self._warn(f"Kan ikke gemme {path.name}: {error.strerror or error}.")
+            return
+        settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+        self._done(f"Kortsættet er gemt i {path}.")
+
+    def import_deck(self) -> None:
+        settings = QSettings()
+        folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Importér kortsæt", folder, "Kortsæt (*.toml);;Alle filer (*)"
+        )
+        if chosen:
+            self.import_file(Path(chosen))
+
+    def import_file(self, path: Path) -> str | None:
+        try:
+            text = path.read_text(encoding="utf-8")
+            key = editing.import_deck_toml(self.db, text)
+        except (OSError, UnicodeDecodeError) as error:
+            self._warn(f"Kan ikke læse {path.name}: {error}")
+            return None
+        except ServiceError as error:
+            self._warn(f"{path.name} kan ikke importeres. {error}")
+            return None
+        QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+        self.reload(key)
+        title = self.infos[key].title
+        self._done(f"'{title}' er importeret med nøglen '{key}'.")
+        return key
+
+    def reset_deck(self) -> None:
+        key = self.current_deck_key()
+        if key is None or not self._shipped():
+            return
+        if not self._confirm(
+            "Nulstil kortsæt",
+            f"Alle ændringer i '{self.infos[key].title}' bliver fjernet: tekster, rækkefølge, "
+            "farver og skjulte kort bliver som de medfølgende. Kort I selv har tilføjet, "
+            "slettes (kort med noter fra en screening skjules i stedet).\n\n"
+            "Noterne fra jeres screeninger bliver ikke rørt.",
+            "Nulstil",
+        ):
+            return
+        try:
+            editing.reset_deck_to_shipped(self.db, key, self.decks_folder)
+        except ServiceError as error:
+            self._warn(str(error))
+            return
+        self.reload(key)
+        self._done("Kortsættet har igen de medfølgende tekster.")
+
+    def delete_deck(self) -> None:
+        key = self.current_deck_key()
+        if key is None or self._shipped():
+            return
+        if not self._confirm(
+            "Slet kortsæt",
+            f"Slet '{self.infos[key].title}' med alle dets kort og noterne om dem?\n\n"
+            "Eksportér det først, hvis I vil kunne hente det igen.",
+            "Slet",
+        ):
+            return
+        try:
+            editing.delete_user_deck(self.db, key)
+        except ServiceError as error:
+            self._warn(str(error))
+            return
+        self.reload()
+        self._done("Kortsættet er slettet.")
+
+    # -- themes of own decks ----------------------------------------------------------------
+    def new_theme(self) -> None:
+        key = self.current_deck_key()
+        if key is None:
+            return
+        title, ok = QInputDialog.getText(self, "Nyt tema", "Temaets navn:")
+        if not ok or not title.strip():
+            return
+        try:
+            theme_key = editing.add_theme(self.db, key, title)
+        except ServiceError as error:
+            self._warn(str(error))
+            return
+        self.reload(key)
+        row = [t.key for t in self.deck.themes].index(theme_key) if self.deck else 0
+        self.theme_list.setCurrentRow(row)
+
+    def delete_theme(self) -> None:
+        key, theme_key = self.current_deck_key(), self.current_theme_key()
+        if key is None or theme_key is None or self.deck is None:
+            return
+        theme = self.deck.theme(theme_key)
+        if not self._confirm(
+            "Slet tema", f"Slet temaet '{theme.title}' og dets {len(theme.cards)} kort?", "Slet"
+        ):
+            return
+        try:
+            editing.delete_theme(self.db, key, theme_key)
+        except ServiceError as error:
+            self._warn(str(error))
+            return
+        self.reload(key)
+
+    def done(self, result: int) -> None:
+        self.theme_panel.flush()
+        self.card_panel.flush()
+        super().done(result)

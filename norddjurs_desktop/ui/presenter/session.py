@@ -1,0 +1,178 @@
+"""One presentation: the cards being shown, which one is current, and what the group noted.
+
+The session is the single owner of that state. The full-screen window on the
+projector and the control panel on the laptop both draw from it and call it;
+neither talks to the other. Notes and "talt om" are saved to the screening
+through the :class:`ScreeningStore`, as soon as they are made.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+from norddjurs_desktop.domain.decks import Card, Deck, Theme
+from norddjurs_desktop.services.decks import CardNoteData, set_card_note
+from norddjurs_desktop.ui.presenter.countdown import Countdown
+from norddjurs_desktop.ui.screening_store import ScreeningStore
+
+
+@dataclass(frozen=True)
+class ShownCard:
+    deck_key: str
+    deck_title: str
+    theme: Theme
+    card: Card
+
+
+def cards_to_show(deck: Deck, theme_keys: list[str] | None = None) -> list[ShownCard]:
+    """The visible cards of the chosen themes (all themes when None), in deck order."""
+    return [
+        ShownCard(deck.key, deck.title, theme, card)
+        for theme in deck.themes
+        if theme_keys is None or theme.key in theme_keys
+        for card in theme.cards
+        if not card.hidden
+    ]
+
+
+def default_screen(reference: QScreen | None) -> QScreen:
+    """A screen other than ``reference`` (the projector) when there is one, else ``reference``."""
+    screens = QGuiApplication.screens()
+    others = [screen for screen in screens if screen is not reference]
+    if others and reference is not None:
+        return others[0]
+    return reference or QGuiApplication.primaryScreen()
+
+
+class PresenterSession(QObject):
+    currentChanged = Signal(int)
+    notesChanged = Signal()
+    closed = Signal()
+
+    def __init__(
+        self,
+        store: ScreeningStore | None,
+        cards: list[ShownCard],
+        start: int = 0,
+        countdown_minutes: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        # kept so that a note typed while the screening page closes still reaches the file
+        self._target = (store.db, store.screening_id) if store is not None else None
+        if store is not None:
+            ref = weakref.ref(self)
+
+            def store_gone(*_args: object) -> None:
+                session = ref()
+                if session is not None and shiboken6.isValid(session):
+                    session._store_gone()
+
+            store.destroyed.connect(store_gone)
+        self.cards = cards
+        self.index = max(0, min(start, len(cards) - 1))
+        self.countdown: Countdown | None = None
+        if countdown_minutes is not None:
+            self.countdown = Countdown(countdown_minutes, parent=self)
+        self.notes: dict[tuple[str, str], CardNoteData] = {}
+        if store is not None:
+            for deck_key in dict.fromkeys(item.deck_key for item in cards):
+                for card_key, data in store.card_notes(deck_key).items():
+                    self.notes[(deck_key, card_key)] = data
+        self.window: QWidget | None = None
+        self.control: QWidget | None = None
+        self._closing = False
+
+    # -- reading ------------------------------------------------------------------
+    def current(self) -> ShownCard | None:
+        return self.cards[self.index] if self.cards else None
+
+    def note_data(self, item: ShownCard | None = None) -> CardNoteData:
+        item = item or self.current()
+        if item is None:
+            return CardNoteData(False, "")
+        return self.notes.get((item.deck_key, item.card.id), CardNoteData(False, ""))
+
+    def discussed_count(self) -> int:
+        return sum(1 for item in self.cards if self.note_data(item).discussed)
+
+    # -- moving -------------------------------------------------------------------
+    def go_to(self, index: int) -> None:
+        if self.cards and 0 <= index < len(self.cards) and index != self.index:
+            self.index = index
+            self.currentChanged.emit(index)
+
+    def next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    # -- what the group records ---------------------------------------------------------
+    def set_discussed(self, discussed: bool) -> None:
+        self._save(discussed=discussed)
+
+    def toggle_discussed(self) -> None:
+        self.set_discussed(not self.note_data().discussed)
+
+    def set_note(self, text: str, item: ShownCard | None = None) -> None:
+        self._save(note=text, item=item)
+
+    def _save(
+        self,
+        *,
+        discussed: bool | None = None,
+        note: str | None = None,
+        item: ShownCard | None = None,
+    ) -> None:
+        item = item or self.current()
+        if item is None:
+            return
+        old = self.note_data(item)
+        if self.store is not None:
+            self.store.set_card_note(item.deck_key, item.card.id, discussed=discussed, note=note)
+        elif self._target is not None:
+            db, screening_id = self._target
+            set_card_note(
+                db, screening_id, item.deck_key, item.card.id, discussed=discussed, note=note
+            )
+        self.notes[(item.deck_key, item.card.id)] = CardNoteData(
+            old.discussed if discussed is None else discussed, old.note if note is None else note
+        )
+        self.notesChanged.emit()
+
+    def _store_gone(self) -> None:
+        self.store = None
+        self.close()
+
+    # -- showing and leaving ------------------------------------------------------------
+    def show(self, screen: QScreen, control_parent: QWidget | None = None) -> None:
+        """The card full screen on ``screen``; the control panel beside ``control_parent``."""
+        from norddjurs_desktop.ui.presenter.control_panel import ControlPanel
+        from norddjurs_desktop.ui.presenter.presenter_window import PresenterWindow
+
+        window = PresenterWindow(self)
+        self.window = window
+        window.show_on(screen)
+        control = ControlPanel(self, control_parent)
+        self.control = control
+        control.place(screen, control_parent)
+
+    def close(self) -> None:
+        """Leave the big screen: save the note being typed, close both windows."""
+        if self._closing:
+            return
+        self._closing = True
+        if self.countdown is not None:
+            self.countdown.pause()
+        for widget in (self.control, self.window):
+            if widget is not None:
+                widget.close()
+        self.closed.emit()
