@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 
@@ -46,6 +46,7 @@ def symbol_path(symbol: str, rect: QRectF) -> QPainterPath:
         w = r * 0.38
         path.addRect(QRectF(cx - w, cy - r, 2 * w, 2 * r))
         path.addRect(QRectF(cx - r, cy - w, 2 * r, 2 * w))
+        path.setFillRule(Qt.FillRule.WindingFill)  # union of the bars, not their XOR
         path = path.simplified()
     else:  # ring
         path.addEllipse(rect.center(), r, r)
