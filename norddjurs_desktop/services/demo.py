@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from norddjurs_desktop.domain.absence import AbsenceStats
+from norddjurs_desktop.domain.dates import format_percent
+from norddjurs_desktop.domain.plan import DataReference, danish_date
+from norddjurs_desktop.paths import DEMO
 from norddjurs_desktop.services import actions, screenings, units
+from norddjurs_desktop.services.absence import import_absence_files, unit_stats
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.storage.database import Database
 
@@ -72,6 +77,32 @@ _ACTIONS = (
 )
 
 
+def _monday_action(stats: AbsenceStats, today: date) -> ActionData:
+    """The action the group took from the weekday chart, with the figure it saw."""
+    share = stats.weekday_starts["mandag"] / stats.sick_spells * 100 if stats.sick_spells else 0
+    reference = DataReference(
+        chart="Ugedag for første sygedag",
+        period=f"{danish_date(stats.period_from)} – {danish_date(stats.period_to)}",
+        filter="",
+        figure=f"{format_percent(share, 0)} af forløbene starter mandag",
+        observation="Flere sygeforløb begynder mandag end nogen anden dag; "
+        "med jævn fordeling ville det være omkring hvert femte.",
+    )
+    return ActionData(
+        id=None,
+        theme_key="coordination",
+        problem="Mange sygeforløb starter om mandagen.",
+        action="Tal på personalemødet om, hvad der gør mandagen tung, "
+        "og prøv en roligere mandagsstart i tre måneder.",
+        owner="TRIO",
+        deadline=today + timedelta(days=30),
+        follow_up=today + timedelta(days=120),
+        status="ikke startet",
+        success="Andelen af forløb, der starter mandag, er faldet ved næste opgørelse.",
+        data_reference=reference,
+    )
+
+
 def create_demo(db: Database, today: date | None = None) -> int:
     """Create (or recreate) the demo unit; returns the screening id."""
     today = today or date.today()
@@ -79,6 +110,7 @@ def create_demo(db: Database, today: date | None = None) -> int:
     if existing is not None:
         units.delete_unit(db, existing)
     unit_id = units.create_unit(db, DEMO_UNIT)
+    import_absence_files(db, unit_id, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
     screening_id = screenings.create_screening(
         db,
         unit_id,
@@ -108,6 +140,9 @@ def create_demo(db: Database, today: date | None = None) -> int:
                 success=success,
             ),
         )
+    stats = unit_stats(db, unit_id)
+    if stats is not None:
+        actions.add_action(db, screening_id, _monday_action(stats, today))
     screenings.update_preparation(
         db,
         screening_id,

@@ -1,0 +1,155 @@
+"""Absence data on the command line: `import-absence` and `stats`.
+
+Both print Danish; errors end as one "Fejl: …" line on stderr and exit 2
+(see :func:`norddjurs_desktop.cli.main`). A failed import changes nothing —
+not even the unit, which is only kept if the import succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from norddjurs_desktop.cli import CliError, open_db
+from norddjurs_desktop.domain.absence import AbsenceStats
+from norddjurs_desktop.domain.dates import format_number, format_percent, parse_danish_date
+from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.importing.errors import ImportFileError
+from norddjurs_desktop.storage.database import Database, open_database
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _cmd_import_absence(args: argparse.Namespace) -> None:
+    from norddjurs_desktop.services import units
+    from norddjurs_desktop.services.absence import import_absence_files, list_imports
+
+    db = open_db(args.db)
+    try:
+        unit_id = units.find_unit(db, args.unit)
+        created = unit_id is None
+        if unit_id is None:
+            unit_id = units.create_unit(db, args.unit)
+        replaces = any(
+            i.staff_file == args.staff.name and i.absence_file == args.absence.name
+            for i in list_imports(db, unit_id)
+        )
+        try:
+            info = import_absence_files(db, unit_id, args.staff, args.absence)
+        except ImportFileError as error:
+            if created:
+                units.delete_unit(db, unit_id)
+            raise CliError(_one_line(error.message)) from error
+    finally:
+        db.close()
+    print(
+        f"Importeret til '{' '.join(args.unit.split())}': {info.staff_rows} personer, "
+        f"{format_number(info.absence_rows, 0)} fraværsrækker, perioden "
+        f"{danish_date(info.period_from)} – {danish_date(info.period_to)}."
+    )
+    if replaces:
+        print("Importen erstatter den tidligere import af de samme filer.")
+
+
+def _date_option(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_danish_date(value)
+    except ValueError as error:
+        raise CliError(f"{option}: {error}") from error
+
+
+def _open_existing(path: Path) -> Database:
+    """The database for reading figures; never creates a file, skips the deck sync."""
+    if not path.is_file():
+        raise CliError(f"Databasen {path} findes ikke.")
+    return open_database(path)
+
+
+def _cmd_stats(args: argparse.Namespace) -> None:
+    from norddjurs_desktop.services import units
+    from norddjurs_desktop.services.absence import unit_stats
+
+    period_from = _date_option(args.period_from, "--from")
+    period_to = _date_option(args.period_to, "--to")
+    db = _open_existing(args.db)
+    try:
+        unit_id = units.find_unit(db, args.unit)
+        if unit_id is None:
+            raise CliError(f"Der findes ingen enhed med navnet '{args.unit}'.")
+        stats = unit_stats(
+            db, unit_id, period_from=period_from, period_to=period_to, team=args.team
+        )
+    finally:
+        db.close()
+    if stats is None:
+        raise CliError(f"Enheden '{args.unit}' har ingen importerede fraværsdata.")
+    if stats.too_few_persons:
+        raise CliError(
+            f"Udvalget omfatter kun {stats.persons} personer; tal for færre end 5 personer vises "
+            "ikke."
+        )
+    if args.json:
+        print(json.dumps(stats.to_json_dict(), ensure_ascii=False))
+    else:
+        print(_table(args.unit, stats))
+
+
+def _pct(value: float | None) -> str:
+    return "færre end 5" if value is None else format_percent(value)
+
+
+def _table(unit: str, stats: AbsenceStats) -> str:
+    period = f"{danish_date(stats.period_from)} – {danish_date(stats.period_to)}"
+    title = f"Fravær for '{unit}', {period}"
+    if stats.team is not None:
+        title += f", team {stats.team}"
+    lines = [
+        title,
+        f"  {'Personer':<24}{stats.persons:>12}",
+        f"  {'Årsværk':<24}{format_number(stats.fte):>12}",
+        f"  {'Sygedage':<24}{format_number(stats.sick_days):>12}",
+        f"  {'Fraværsprocent':<24}"
+        f"{'–' if stats.absence_pct is None else format_percent(stats.absence_pct):>12}",
+        f"  {'Sygedage pr. årsværk':<24}"
+        f"{'–' if stats.days_per_fte is None else format_number(stats.days_per_fte):>12}",
+        f"  {'Sygeforløb':<24}{stats.sick_spells:>12}",
+        "Dage pr. årsag",
+        *(f"  {reason:<24}{format_number(days):>12}" for reason, days in
+          stats.days_by_type.items()),
+        "Forløb pr. ugedag for første sygedag",
+        *(f"  {day:<24}{count:>12}" for day, count in stats.weekday_starts.items()),
+    ]
+    for heading, groups in (
+        ("Fravær pr. team", stats.by_team),
+        ("Fravær pr. faggruppe", stats.by_job_group),
+        ("Fravær pr. aldersgruppe", stats.by_age_group),
+    ):
+        lines.append(heading)
+        lines.extend(f"  {label:<24}{_pct(value):>12}" for label, value in groups.items())
+    return "\n".join(lines)
+
+
+def register(command: Callable[..., argparse.ArgumentParser]) -> None:
+    p = command(
+        "import-absence",
+        "Importér en medarbejderliste og en fraværsfil for en enhed (opretter enheden).",
+        _cmd_import_absence,
+    )
+    p.add_argument("--db", type=Path, required=True, help="databasefilen")
+    p.add_argument("--unit", required=True, help="enhedens navn")
+    p.add_argument("--staff", type=Path, required=True, help="medarbejderlisten (CSV eller XLSX)")
+    p.add_argument("--absence", type=Path, required=True, help="fraværsfilen (CSV eller XLSX)")
+    p = command("stats", "Vis fraværstallene for en enhed.", _cmd_stats)
+    p.add_argument("--db", type=Path, required=True, help="databasefilen")
+    p.add_argument("--unit", required=True, help="enhedens navn")
+    p.add_argument("--from", dest="period_from", metavar="DATO", help="periodens første dag")
+    p.add_argument("--to", dest="period_to", metavar="DATO", help="periodens sidste dag")
+    p.add_argument("--team", help="kun dette team ('Uden team' for dem uden)")
+    p.add_argument("--json", action="store_true", help="ét JSON-objekt med alle tal")
