@@ -94,8 +94,9 @@ def test_a_trio_runs_the_whole_meeting_and_finds_it_again(qtbot, tmp_path: Path)
         assert tile.score == score
     assert "8 af 8" in mapping.progress.text()
 
-    # 3. Prioritering: two themes, in order
-    page.nav.setCurrentRow(2)
+    # 4. Prioritering: two themes, in order
+    page.nav.setCurrentRow(3)
+    assert page.steps.currentWidget() is page.priority
     priority = page.priority
     available = priority.findChild(QListWidget, "availableThemes")
     for title in ("Brug af data", "Kultur for fravær"):
@@ -112,8 +113,9 @@ def test_a_trio_runs_the_whole_meeting_and_finds_it_again(qtbot, tmp_path: Path)
         "2. Kultur for fravær",
     ]
 
-    # 4. Handlingsplan: three actions through the form
-    page.nav.setCurrentRow(3)
+    # 5. Handlingsplan: three actions through the form
+    page.nav.setCurrentRow(4)
+    assert page.steps.currentWidget() is page.action_step
     step = page.action_step
     for what, why, owner in ACTIONS:
         dialog = step.open_new_action()
@@ -131,8 +133,9 @@ def test_a_trio_runs_the_whole_meeting_and_finds_it_again(qtbot, tmp_path: Path)
     window.app_actions.redo.trigger()
     assert table.model().rowCount() == 3
 
-    # 5. Afslutning: export the plan
-    page.nav.setCurrentRow(4)
+    # 6. Afslutning: export the plan
+    page.nav.setCurrentRow(5)
+    assert page.steps.currentWidget() is page.closing
     from norddjurs_desktop.ui.export import export_plan_to
 
     out = tmp_path / "Handlingsplan.pdf"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -66,6 +67,7 @@ class HomePage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.data_dialog: QDialog | None = None
         self.welcome = WelcomeView()
         self.welcome.new_button.clicked.connect(self.start_new_screening)
         self.welcome.demo_button.clicked.connect(self.open_demo)
@@ -84,6 +86,7 @@ class HomePage(QWidget):
             ("new_unit", "Ny enhed …", self._new_unit),
             ("rename", "Omdøb enhed …", self._rename_unit),
             ("delete", "Slet …", self._delete_selected),
+            ("data", "Fraværsdata …", self.open_data_view),
         ):
             button = named(QPushButton(text), f"{key}Button")
             button.clicked.connect(slot)
@@ -139,6 +142,7 @@ class HomePage(QWidget):
         self.buttons["open"].setEnabled(screening_id is not None)
         self.buttons["rename"].setEnabled(unit_id is not None)
         self.buttons["delete"].setEnabled(unit_id is not None)
+        self.buttons["data"].setEnabled(unit_id is not None)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         screening_id = item.data(0, _SCREENING_ROLE)
@@ -198,6 +202,31 @@ class HomePage(QWidget):
         self.refresh(select_screening=screening_id)
         self.message.emit("Eksemplet er oprettet. Alt i det er opdigtet.")
         self.openScreening.emit(screening_id)
+
+    def open_data_view(self) -> QDialog | None:
+        """The selected unit's data view in a window of its own (non-modal).
+
+        Without an open screening there is no action plan to add to, so the
+        charts' "Opret handling" buttons are replaced by a hint.
+        """
+        unit_id, _ = self._selected()
+        if unit_id is None:
+            return None
+        from norddjurs_desktop.ui.data.data_view import DataView
+
+        item = self.tree.currentItem()
+        unit_item = item.parent() or item if item is not None else None
+        name = unit_item.text(0) if unit_item is not None else ""
+        dialog = QDialog(self)
+        dialog.setObjectName("dataDialog")
+        dialog.setWindowTitle(f"Fraværsdata – {name}")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(DataView(self.db, unit_id, None, dialog))
+        dialog.resize(1200, 820)
+        dialog.show()
+        self.data_dialog = dialog
+        return dialog
 
     def _new_for_selected(self) -> None:
         self.start_new_screening()

@@ -1,4 +1,4 @@
-"""A screening: the five steps in a list on the left, the chosen step on the right."""
+"""A screening: the six steps in a list on the left, the chosen step on the right."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
-from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.domain.plan import DataReference, danish_date
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.decks import get_deck
+from norddjurs_desktop.services.dto import ActionData
+from norddjurs_desktop.ui.data.data_step import DataStep
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.steps.action_step import ActionStep
@@ -28,9 +30,10 @@ from norddjurs_desktop.ui.steps.priority_step import PriorityStep
 STEP_TITLES = (
     "1. Forberedelse",
     "2. Kortlægning",
-    "3. Prioritering",
-    "4. Handlingsplan",
-    "5. Afslutning",
+    "3. Data",
+    "4. Prioritering",
+    "5. Handlingsplan",
+    "6. Afslutning",
 )
 
 
@@ -46,11 +49,15 @@ class ScreeningPage(QWidget):
         deck = get_deck(db, PALETTE_DECK_KEY)
         self.preparation = PreparationStep(self.store, undo_stack)
         self.mapping = MappingStep(self.store, undo_stack, deck)
+        self.data_step = DataStep(db, self.store.data.unit_id, self.create_action_from_data)
         self.priority = PriorityStep(self.store, undo_stack, deck)
         self.action_step = ActionStep(self.store, undo_stack)
         self.closing = ClosingStep(self.store, undo_stack)
         self.steps = QStackedWidget()
-        for step in (self.preparation, self.mapping, self.priority, self.action_step, self.closing):
+        for step in (
+            self.preparation, self.mapping, self.data_step, self.priority, self.action_step,
+            self.closing,
+        ):
             self.steps.addWidget(step)
 
         self.nav = named(QListWidget(), "stepList")
@@ -95,6 +102,24 @@ class ScreeningPage(QWidget):
         self.steps.setCurrentIndex(index)
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
+
+    def create_action_from_data(self, reference: DataReference, observation: str) -> None:
+        """From a chart of the data view: open a new action carrying the data reference."""
+        self.go_to_step(self.steps.indexOf(self.action_step))
+        self.action_step.open_new_action(
+            ActionData(
+                id=None,
+                theme_key="data",
+                problem=observation,
+                action="",
+                owner="",
+                deadline=None,
+                follow_up=None,
+                status="ikke startet",
+                success="",
+                data_reference=reference,
+            )
+        )
 
     def flush(self) -> None:
         """Save whatever is still being typed (before leaving, exporting or closing)."""

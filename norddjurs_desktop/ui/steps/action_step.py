@@ -1,4 +1,4 @@
-"""Step 4, Handlingsplan: the table of actions with new, edit, delete and move.
+"""Step 5, Handlingsplan: the table of actions with new, edit, delete and move.
 
 Every change goes through an undo command. A command's first run happens
 before it is pushed, so an action the service refuses never reaches the
@@ -153,7 +153,7 @@ class ActionStep(QWidget):
         )
         help_text.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>4. Handlingsplan</h2>"))
+        layout.addWidget(QLabel("<h2>5. Handlingsplan</h2>"))
         layout.addWidget(help_text)
         layout.addLayout(buttons)
         layout.addWidget(self.pages, 1)

@@ -1,4 +1,4 @@
-"""Step 5, Afslutning: what the meeting agreed, when to meet again, and the PDF.
+"""Step 6, Afslutning: what the meeting agreed, when to meet again, and the PDF.
 
 The summary is rebuilt from the store whenever anything changes, so it is
 always what the printed plan will say.
@@ -106,7 +106,7 @@ class ClosingStep(QWidget):
         body.addWidget(overview, 1)
         body.addLayout(right, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>5. Afslutning</h2>"))
+        layout.addWidget(QLabel("<h2>6. Afslutning</h2>"))
         hint = QLabel("Se resultatet igennem, aftal næste opfølgning, og gem planen som PDF.")
         hint.setWordWrap(True)
         layout.addWidget(hint)

@@ -1,4 +1,4 @@
-"""Step 3, Prioritering: choose the themes to work on and put them in order."""
+"""Step 4, Prioritering: choose the themes to work on and put them in order."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class PriorityStep(QWidget):
             "Vælg typisk 1–3 temaer. Dobbeltklik eller Enter flytter et tema mellem listerne."
         )
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>3. Prioritering</h2>"))
+        layout.addWidget(QLabel("<h2>4. Prioritering</h2>"))
         layout.addWidget(hint)
         layout.addLayout(grid, 1)
         store.prioritiesChanged.connect(self.refresh)

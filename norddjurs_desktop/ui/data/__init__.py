@@ -1,0 +1,1 @@
+"""The data view: the unit's own absence figures, their import, and typed key figures."""

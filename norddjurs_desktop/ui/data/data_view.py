@@ -1,0 +1,327 @@
+"""The data view: the unit's own absence figures, with a period and a team filter.
+
+Every figure is computed on a pool thread (:func:`run_in_background`) while
+a "Beregner …" indicator shows; results of a selection the user has already
+left are dropped. Only the visible chart is drawn after a filter change.
+A selection of fewer than five persons shows no figures, and says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, AbsenceStats
+from norddjurs_desktop.domain.plan import DataReference
+from norddjurs_desktop.reports.absence_charts import CHARTS
+from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.ui.data.cards import KeyFigureCards
+from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
+from norddjurs_desktop.ui.data.empty_state import EmptyState
+from norddjurs_desktop.ui.data.figures import (
+    ALL_TEAMS,
+    PeriodChoice,
+    TrendCache,
+    ViewFigures,
+    compute_figures,
+    compute_previous,
+    period_choices,
+)
+from norddjurs_desktop.ui.data.top_bar import DataTopBar
+from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+
+CreateAction = Callable[[DataReference, str], None]
+Lists = tuple[list[PeriodChoice], list[str]]
+Result = tuple[ViewFigures | None, Lists | None] | None
+SMALL_GROUP_TEXT = (
+    f"Teamet har færre end {MIN_GROUP_SIZE} personer i perioden. Af hensyn til de ansattes "
+    "privatliv vises ingen tal for så lille en gruppe – vælg et andet team eller alle teams."
+)
+
+
+class DataView(QWidget):
+    """Cards and charts for one unit; ``on_create_action`` None hides "Opret handling"."""
+
+    figuresShown = Signal()  # after the cards and the visible chart have the new figures
+    previousShown = Signal()  # after the cards also show the previous period
+
+    def __init__(
+        self,
+        db: Database,
+        unit_id: int,
+        on_create_action: CreateAction | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dataView")
+        self.db, self.unit_id = db, unit_id
+        self.on_create_action = on_create_action
+        self.trends = TrendCache()
+        self.task: BackgroundTask[Result] | None = None
+        self.previous_task: BackgroundTask[AbsenceStats | None] | None = None
+        self.figures: ViewFigures | None = None
+        self.observation_dialog: ObservationDialog | None = None
+        self.child_dialog: QDialog | None = None
+        self._generation = 0
+        self._choices: list[PeriodChoice] = []
+        alive = self._alive = [True]  # a late worker result must not touch a deleted view
+        self.destroyed.connect(lambda *_: alive.__setitem__(0, False))
+
+        self.top_bar = DataTopBar()
+        self.period_combo, self.team_combo = self.top_bar.period_combo, self.top_bar.team_combo
+        self.busy, self.filters = self.top_bar.busy, self.top_bar.filters
+        self.period_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.team_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.top_bar.import_button.clicked.connect(self.open_import_dialog)
+        self.top_bar.imports_button.clicked.connect(self.open_imports)
+        self.top_bar.key_figures_button.clicked.connect(self.open_key_figures)
+
+        self.message = named(QLabel(), "dataMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 12pt; padding: 8px;")
+        self.message.hide()
+        self.cards = KeyFigureCards()
+        self.chart_list = named(QListWidget(), "chartList")
+        self.chart_list.setFixedWidth(250)
+        self.chart_stack = QStackedWidget()
+        self.panels: dict[str, ChartPanel] = {}
+        for spec in CHARTS:
+            panel = ChartPanel(spec, on_create_action is not None)
+            panel.createAction.connect(self.ask_observation)
+            self.panels[spec.key] = panel
+            self.chart_stack.addWidget(panel)
+            self.chart_list.addItem(spec.title)
+        self.chart_list.currentRowChanged.connect(self.chart_stack.setCurrentIndex)
+        self.chart_list.setCurrentRow(0)
+        charts = QHBoxLayout()
+        charts.addWidget(self.chart_list)
+        charts.addWidget(self.chart_stack, 1)
+        self.charts = QWidget()
+        self.charts.setLayout(charts)
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.message)
+        content_layout.addWidget(self.cards)
+        content_layout.addWidget(self.charts, 1)
+
+        self.empty = EmptyState()
+        self.empty.import_button.clicked.connect(self.open_import_dialog)
+        self.empty.key_figures_button.clicked.connect(self.open_key_figures)
+        self.loading = QLabel("Henter fraværsdata …")
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        for page in (self.loading, content, self.empty):
+            self.pages.addWidget(page)
+        self.content = content
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.pages, 1)
+        self.refresh(reload=True)
+
+    # -- selection -------------------------------------------------------------------------
+    def selected_period(self) -> tuple[date, date] | None:
+        index = self.period_combo.currentIndex()
+        return self._choices[index].period if 0 <= index < len(self._choices) else None
+
+    def selected_team(self) -> str | None:
+        team = self.team_combo.currentData()
+        return str(team) if team else None
+
+    def set_team(self, team: str | None) -> None:
+        index = self.team_combo.findData(team or "")
+        if index >= 0:
+            self.team_combo.setCurrentIndex(index)
+
+    def set_period(self, label: str) -> None:
+        index = self.period_combo.findText(label)
+        if index >= 0:
+            self.period_combo.setCurrentIndex(index)
+
+    def select_chart(self, key: str) -> ChartPanel:
+        self.chart_list.setCurrentRow([spec.key for spec in CHARTS].index(key))
+        return self.panels[key]
+
+    # -- computing ---------------------------------------------------------------------------
+    def refresh(self, reload: bool = False) -> BackgroundTask[Result]:
+        """Recompute for the current selection (``reload``: also the period and team lists)."""
+        self._generation += 1
+        generation = self._generation
+        db, unit_id, trends = self.db, self.unit_id, self.trends
+        period = None if reload else self.selected_period()
+        team = None if reload else self.selected_team()
+
+        def work() -> Result:
+            from norddjurs_desktop.services import absence as absence_service
+
+            dataset = absence_service.load_dataset(db, unit_id) if reload else None
+            if reload and dataset is None:
+                return None
+            figures = compute_figures(db, unit_id, period, team, trends)
+            lists = (period_choices(dataset), dataset.teams) if dataset is not None else None
+            return figures, lists
+
+        self.busy.show()
+        self.task = run_in_background(
+            work,
+            lambda result: self._show(generation, result),
+            lambda error: self._failed(generation, error),
+        )
+        return self.task
+
+    def _current(self, generation: int) -> bool:
+        return self._alive[0] and generation == self._generation
+
+    def _failed(self, generation: int, error: BaseException) -> None:
+        if not self._current(generation):
+            return
+        self.busy.hide()
+        self._say(f"Tallene kunne ikke beregnes: {error}")
+
+    def _show(self, generation: int, result: Result) -> None:
+        if not self._current(generation):
+            return  # the user has moved on; a newer task will answer
+        self.busy.hide()
+        if result is None:
+            self.figures = None
+            self._show_empty()
+            self.figuresShown.emit()
+            return
+        figures, lists = result
+        if lists is not None:
+            self._fill_lists(*lists)
+        if figures is None:
+            self._show_empty()
+            self.figuresShown.emit()
+            return
+        self.pages.setCurrentWidget(self.content)
+        self.figures = figures
+        if figures.hidden:
+            self.cards.clear()
+            self._say(SMALL_GROUP_TEXT)
+            self.charts.hide()
+        else:
+            self.message.hide()
+            self.charts.show()
+            self.cards.show_figures(figures.stats, None, pending=True)
+            for panel in self.panels.values():
+                panel.show_figures(figures)
+            self._after_draw(lambda: self._start_previous(generation, figures))
+        self.figuresShown.emit()
+
+    def _after_draw(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the visible chart has drawn (a worker would slow the draw down)."""
+        panel = self.chart_stack.currentWidget()
+        if not isinstance(panel, ChartPanel) or not panel.draw_pending():
+            then()
+            return
+
+        def once(_seconds: float) -> None:
+            panel.redrawn.disconnect(once)
+            then()
+
+        panel.redrawn.connect(once)
+
+    def _start_previous(self, generation: int, figures: ViewFigures) -> None:
+        """Second step: the previous period for the cards, while the chart is already shown."""
+        db, unit_id = self.db, self.unit_id
+        self.busy.show()
+
+        def done(previous: AbsenceStats | None) -> None:
+            if not self._current(generation):
+                return
+            self.busy.hide()
+            self.figures = replace(figures, previous=previous)
+            self.cards.show_figures(figures.stats, previous)
+            self.previousShown.emit()
+
+        self.previous_task = run_in_background(
+            lambda: compute_previous(db, unit_id, figures), done,
+            lambda error: self._failed(generation, error),
+        )
+
+    def _say(self, text: str) -> None:
+        self.message.setText(f"⚠ {text}")
+        self.message.show()
+
+    def _fill_lists(self, choices: list[PeriodChoice], teams: list[str]) -> None:
+        for combo in (self.period_combo, self.team_combo):
+            combo.blockSignals(True)
+        self._choices = choices
+        self.period_combo.clear()
+        self.period_combo.addItems([choice.label for choice in choices])
+        self.team_combo.clear()
+        self.team_combo.addItem(ALL_TEAMS, "")
+        for team in teams:
+            self.team_combo.addItem(team, team)
+        for combo in (self.period_combo, self.team_combo):
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.filters.show()
+
+    def _show_empty(self) -> None:
+        from norddjurs_desktop.services import key_figures
+
+        rows = key_figures.list_key_figures(self.db, self.unit_id)
+        points = [(row.month, row.absence_pct) for row in rows if row.absence_pct is not None]
+        self.empty.show_key_figures(points)
+        self.pages.setCurrentWidget(self.empty)
+        self.filters.hide()
+
+    # -- acting on a chart -------------------------------------------------------------------
+    def ask_observation(self, reference: DataReference) -> ObservationDialog:
+        """Ask for the group's observation (window-modal, non-blocking), then hand it on."""
+        dialog = ObservationDialog(reference, self)
+        self.observation_dialog = dialog
+        dialog.accepted.connect(lambda: self._observed(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _observed(self, dialog: ObservationDialog) -> None:
+        if self.on_create_action is not None:
+            self.on_create_action(dialog.data_reference(), dialog.observation())
+
+    # -- import and key figures ----------------------------------------------------------------
+    def open_import_dialog(self) -> QDialog:
+        from norddjurs_desktop.ui.data.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.db, self.unit_id, self)
+        dialog.accepted.connect(self._data_changed)
+        return self._open(dialog)
+
+    def open_imports(self) -> QDialog:
+        from norddjurs_desktop.ui.data.imports_panel import ImportsDialog
+
+        dialog = ImportsDialog(self.db, self.unit_id, self)
+        dialog.panel.changed.connect(self._data_changed)
+        return self._open(dialog)
+
+    def open_key_figures(self) -> QDialog:
+        from norddjurs_desktop.ui.data.key_figures_editor import KeyFiguresDialog
+
+        dialog = KeyFiguresDialog(self.db, self.unit_id, self)
+        dialog.finished.connect(lambda _r: self._data_changed())
+        return self._open(dialog)
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.child_dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _data_changed(self) -> None:
+        self.refresh(reload=True)

@@ -1,0 +1,153 @@
+"""What the data view shows for one choice of period and team, computed off the GUI thread.
+
+No Qt here: :func:`compute_figures` runs on a pool thread (see
+:mod:`norddjurs_desktop.ui.tasks`) and hands back plain data. The trends do
+not depend on the period, so they are cached per team by the caller through
+:class:`TrendCache`; a period change then costs two ``unit_stats`` calls.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from norddjurs_desktop.domain.absence import (
+    AbsenceStats,
+    PeriodFigure,
+    rolling_absence,
+    yearly_absence,
+)
+from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.reports.absence_charts import ChartExtra
+from norddjurs_desktop.services import absence as absence_service
+from norddjurs_desktop.services.absence import AbsenceDataset
+from norddjurs_desktop.services.bootstrap import Database
+
+ROLLING_YEAR = "Rullende år"
+ALL_TEAMS = "Alle teams"
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    """One entry of the period box: a label and the dates (None = the rolling year)."""
+
+    label: str
+    period: tuple[date, date] | None
+
+
+def period_choices(dataset: AbsenceDataset) -> list[PeriodChoice]:
+    """"Rullende år" first, then each calendar year of the data, newest first, cut to the data."""
+    info = dataset.info
+    choices = [PeriodChoice(ROLLING_YEAR, None)]
+    for year in reversed(dataset.years):
+        start = max(date(year, 1, 1), info.period_from)
+        end = min(date(year, 12, 31), info.period_to)
+        whole = start == date(year, 1, 1) and end == date(year, 12, 31)
+        label = str(year) if whole else f"{year} ({danish_date(start)} – {danish_date(end)})"
+        choices.append(PeriodChoice(label, (start, end)))
+    return choices
+
+
+def period_text(start: date, end: date) -> str:
+    return f"{danish_date(start)} – {danish_date(end)}"
+
+
+def previous_period(start: date, end: date) -> tuple[date, date]:
+    """The period of the same length just before."""
+    length = end - start
+    prev_end = start - timedelta(days=1)
+    return prev_end - length, prev_end
+
+
+@dataclass(frozen=True)
+class ViewFigures:
+    """Everything the cards and charts need; ``previous`` is None when the data do not reach."""
+
+    stats: AbsenceStats
+    previous: AbsenceStats | None
+    extra: ChartExtra
+    team: str | None
+
+    @property
+    def period(self) -> str:
+        return period_text(self.stats.period_from, self.stats.period_to)
+
+    @property
+    def filter_text(self) -> str:
+        return f"Team: {self.team}" if self.team else ""
+
+    @property
+    def hidden(self) -> bool:
+        """True when the selection has fewer than five persons: show no figures at all."""
+        return self.stats.too_few_persons
+
+
+class TrendCache:
+    """Rolling and yearly trends per (import, team); safe to use from worker threads."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._items: dict[tuple[int, str | None], tuple[list[PeriodFigure], list[PeriodFigure]]]
+        self._items = {}
+
+    def get(
+        self, dataset: AbsenceDataset, team: str | None
+    ) -> tuple[list[PeriodFigure], list[PeriodFigure]]:
+        key = (dataset.info.id, team)
+        with self._lock:
+            found = self._items.get(key)
+        if found is not None:
+            return found
+        info = dataset.info
+        first, last = info.period_from, info.period_to
+        trends = (
+            rolling_absence(dataset.staff, dataset.absences, team=team, data_from=first,
+                            data_to=last),
+            yearly_absence(dataset.staff, dataset.absences, team=team, data_from=first,
+                           data_to=last),
+        )
+        with self._lock:
+            if len(self._items) > 64:
+                self._items.clear()
+            self._items[key] = trends
+        return trends
+
+
+def compute_figures(
+    db: Database,
+    unit_id: int,
+    period: tuple[date, date] | None,
+    team: str | None,
+    trends: TrendCache,
+) -> ViewFigures | None:
+    """The figures for one selection, without the previous period; None without data.
+
+    The previous period is left to :func:`compute_previous`, run as a second
+    step, so the cards and the chart appear after one ``unit_stats`` rather
+    than two (a whole municipality takes a few tenths of a second for each).
+    """
+    dataset = absence_service.load_dataset(db, unit_id)
+    if dataset is None:
+        return None
+    start, end = period if period is not None else (None, None)
+    stats = absence_service.unit_stats(
+        db, unit_id, period_from=start, period_to=end, team=team
+    )
+    if stats is None:
+        return None
+    rolling, yearly = trends.get(dataset, team)
+    return ViewFigures(stats, None, ChartExtra(tuple(rolling), tuple(yearly)), team)
+
+
+def compute_previous(db: Database, unit_id: int, figures: ViewFigures) -> AbsenceStats | None:
+    """The same figures for the period of the same length just before; None if not in the data."""
+    dataset = absence_service.load_dataset(db, unit_id)
+    if dataset is None:
+        return None
+    prev_from, prev_to = previous_period(figures.stats.period_from, figures.stats.period_to)
+    if prev_from < dataset.info.period_from:
+        return None
+    return absence_service.unit_stats(
+        db, unit_id, period_from=prev_from, period_to=prev_to, team=figures.team
+    )

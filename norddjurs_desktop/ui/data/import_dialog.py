@@ -1,0 +1,296 @@
+"""Import a staff list and an absence export: pick, preview, map columns, import off-thread.
+
+The preview never shows a CPR number (the importing layer hides such cells)
+and flags the column in red. The import itself runs on a pool thread with a
+progress dialog; a bad file leaves the dialog open with the Danish message
+naming file, row and column, and nothing stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from norddjurs_desktop.importing.errors import ImportFileError
+from norddjurs_desktop.importing.mapping import (
+    ABSENCE_COLUMNS,
+    STAFF_COLUMNS,
+    TablePreview,
+    normalise_header,
+    preview_file,
+    propose_mapping,
+)
+from norddjurs_desktop.services import absence as absence_service
+from norddjurs_desktop.services.absence import ImportInfo
+from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.ui.data.mapping_form import CPR_COLOUR, MappingForm, column_label
+from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+
+FILE_FILTER = "Regneark (*.csv *.txt *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Alle filer (*)"
+KINDS = {"staff": ("Medarbejderliste", STAFF_COLUMNS), "absence": ("Fraværsliste", ABSENCE_COLUMNS)}
+PRIVACY_NOTE = (
+    "Kun de kolonner, programmet kender, gemmes – i medarbejderlisten "
+    + ", ".join(name for name, _ in STAFF_COLUMNS) + "; i fraværslisten "
+    + ", ".join(name for name, _ in ABSENCE_COLUMNS) + ". Alle andre kolonner (fx navne) "
+    "bliver ikke gemt. Navne og CPR-numre gemmes aldrig, og en kolonne med CPR-numre "
+    "afviser importen."
+)
+
+
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread; a worker's emit is queued here, then shown in the dialog."""
+
+    progressed = Signal(int, str)
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.progressed.connect(self.show_progress, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(int, str)
+    def show_progress(self, value: int, text: str) -> None:
+        self.dialog.setLabelText(text)
+        self.dialog.setValue(value)
+
+
+class ImportDialog(QDialog):
+    """After ``accepted``, ``info`` holds the stored import."""
+
+    def __init__(self, db: Database, unit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle("Importér fraværsdata")
+        self.resize(820, 620)
+        self.db, self.unit_id = db, unit_id
+        self.paths: dict[str, Path | None] = {"staff": None, "absence": None}
+        self.previews: dict[str, TablePreview | None] = {"staff": None, "absence": None}
+        self.forms: dict[str, MappingForm | None] = {"staff": None, "absence": None}
+        self.info: ImportInfo | None = None
+        self.task: BackgroundTask[ImportInfo] | None = None
+        self.progress: QProgressDialog | None = None
+        alive = self._alive = [True]  # the import may finish after the dialog is gone
+        self.destroyed.connect(lambda *_: alive.__setitem__(0, False))
+
+        grid = QGridLayout()
+        self.path_edits: dict[str, QLineEdit] = {}
+        self.tabs = QTabWidget()
+        self.tables: dict[str, QTableWidget] = {}
+        self.warnings: dict[str, QLabel] = {}
+        self.form_holders: dict[str, QVBoxLayout] = {}
+        for row, (kind, (title, _columns)) in enumerate(KINDS.items()):
+            edit = named(QLineEdit(), f"{kind}PathEdit")
+            edit.setReadOnly(True)
+            edit.setPlaceholderText("Ingen fil valgt")
+            browse = named(QPushButton("Vælg fil …"), f"{kind}BrowseButton")
+            browse.clicked.connect(lambda _c=False, k=kind: self.browse(k))
+            grid.addWidget(QLabel(f"{title}:"), row, 0)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(browse, row, 2)
+            self.path_edits[kind] = edit
+            page = QWidget()
+            page_layout = QVBoxLayout(page)
+            warning = named(QLabel(), f"{kind}CprWarning")
+            warning.setWordWrap(True)
+            warning.setStyleSheet(f"color: {CPR_COLOUR}; font-weight: 600;")
+            warning.hide()
+            table = named(QTableWidget(), f"{kind}Preview")
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            holder = QVBoxLayout()
+            page_layout.addWidget(warning)
+            page_layout.addWidget(QLabel("De første rækker i filen:"))
+            page_layout.addWidget(table, 1)
+            page_layout.addLayout(holder)
+            self.tables[kind], self.warnings[kind], self.form_holders[kind] = table, warning, holder
+            self.tabs.addTab(page, title)
+
+        note = named(QLabel(PRIVACY_NOTE), "privacyNote")
+        note.setWordWrap(True)
+        self.error_label = named(QLabel(), "errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(f"color: {CPR_COLOUR};")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annullér")
+        self.import_button = named(QPushButton("Importér"), "importButton")
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.clicked.connect(self.start_import)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    # -- choosing files ---------------------------------------------------------------------
+    def browse(self, kind: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"Vælg {KINDS[kind][0].lower()}", "", FILE_FILTER
+        )
+        if path:
+            self.set_path(kind, path)
+
+    def set_paths(self, staff: str | Path, absence: str | Path) -> None:
+        """Choose both files without the file dialog (tests, drag and drop)."""
+        self.set_path("staff", staff)
+        self.set_path("absence", absence)
+
+    def set_path(self, kind: str, path: str | Path) -> None:
+        self.paths[kind] = Path(path)
+        self.path_edits[kind].setText(str(path))
+        self.tabs.setCurrentIndex(list(KINDS).index(kind))
+        self._clear_error()
+        try:
+            preview = preview_file(path)
+        except ImportFileError as error:
+            self.previews[kind] = None
+            self._show_error(error.message)
+        else:
+            self.previews[kind] = preview
+            self._show_preview(kind, preview)
+        self.import_button.setEnabled(all(self.previews.values()))
+
+    def _show_preview(self, kind: str, preview: TablePreview) -> None:
+        table = self.tables[kind]
+        table.clear()
+        table.setColumnCount(len(preview.headers))
+        table.setRowCount(len(preview.rows))
+        for column, header in enumerate(preview.headers):
+            item = QTableWidgetItem(column_label(header, preview.cpr_columns))
+            if header in preview.cpr_columns:
+                item.setForeground(QBrush(QColor(CPR_COLOUR)))
+            table.setHorizontalHeaderItem(column, item)
+        for row, cells in enumerate(preview.rows):
+            for column, text in enumerate(cells):
+                table.setItem(row, column, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        warning = self.warnings[kind]
+        if preview.cpr_columns:
+            names = ", ".join(f"'{c}'" for c in preview.cpr_columns)
+            warning.setText(
+                f"⚠ Kolonnen {names} ser ud til at indeholde CPR-numre (de vises ikke her). "
+                "Filen kan ikke importeres med CPR-numre: fjern kolonnen i regnearket og vælg "
+                "filen igen."
+            )
+            warning.show()
+        else:
+            warning.hide()
+        self._build_form(kind, preview)
+
+    def _build_form(self, kind: str, preview: TablePreview) -> None:
+        old = self.forms[kind]
+        if old is not None:
+            self.form_holders[kind].removeWidget(old)
+            old.deleteLater()
+            self.forms[kind] = None
+        columns = KINDS[kind][1]
+        headers = list(preview.headers)
+        proposed = propose_mapping(headers, kind)  # type: ignore[arg-type]
+        remembered = absence_service.remembered_mapping(self.db, kind, headers)
+        matched = {normalise_header(h) for h in proposed.values()}
+        unused = [h for h in headers if h and normalise_header(h) not in matched]
+        unmatched = [name for name, _ in columns if name not in proposed]
+        if remembered is None and not (unmatched and unused):
+            return  # the headers are ours: nothing to map
+        form = MappingForm(kind, columns, headers, preview.cpr_columns,
+                           remembered if remembered is not None else proposed)
+        self.forms[kind] = form
+        self.form_holders[kind].addWidget(form)
+
+    def mapping_form(self, kind: str) -> MappingForm | None:
+        return self.forms[kind]
+
+    # -- importing ----------------------------------------------------------------------------
+    def start_import(self) -> BackgroundTask[ImportInfo] | None:
+        staff, absence = self.paths["staff"], self.paths["absence"]
+        if staff is None or absence is None:
+            self._show_error("Vælg både medarbejderlisten og fraværslisten.")
+            return None
+        mappings: dict[str, dict[str, str | None] | None] = {}
+        for kind, form in self.forms.items():
+            if form is not None and form.missing_required():
+                missing = ", ".join(form.missing_required())
+                self.tabs.setCurrentIndex(list(KINDS).index(kind))
+                self._show_error(f"Vælg hvilken kolonne i {KINDS[kind][0].lower()}en der er: "
+                                 f"{missing}.")
+                return None
+            mappings[kind] = form.mapping() if form is not None else None
+        self._clear_error()
+        progress = QProgressDialog("Importerer …", "", 0, 100, self)
+        progress.setObjectName("importProgress")
+        progress.setWindowTitle("Importerer fraværsdata")
+        progress.setCancelButton(None)  # type: ignore[arg-type]
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setValue(0)
+        relay = _ProgressRelay(progress)
+        self.progress = progress
+        self.import_button.setEnabled(False)
+        db, unit_id = self.db, self.unit_id
+
+        def work() -> ImportInfo:
+            return absence_service.import_absence_files(
+                db, unit_id, staff, absence,
+                staff_mapping=mappings["staff"], absence_mapping=mappings["absence"],
+                progress=relay.progressed.emit,
+            )
+
+        self.task = run_in_background(work, self._imported, self._import_failed)
+        return self.task
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        self.import_button.setEnabled(True)
+
+    def _imported(self, info: ImportInfo) -> None:
+        if not self._alive[0]:
+            return
+        self._close_progress()
+        self.info = info
+        self.accept()
+
+    def _import_failed(self, error: BaseException) -> None:
+        if not self._alive[0]:
+            return
+        self._close_progress()
+        if isinstance(error, ImportFileError):
+            self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{error.message}")
+        elif isinstance(error, ServiceError | ValueError):
+            self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{error}")
+        else:
+            self._show_error(f"Importen blev ikke gennemført, og intet er gemt. Uventet fejl: "
+                             f"{error!r}")
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(f"⚠ {text}")
+        self.error_label.show()
+
+    def _clear_error(self) -> None:
+        self.error_label.hide()
+        self.error_label.setText("")
