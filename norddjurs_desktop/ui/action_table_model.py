@@ -58,7 +58,7 @@ COLUMNS = (
     COL_REFERENCE,
 ) = range(len(COLUMNS))
 
-COLUMN_WIDTHS = (150, 0, 0, 120, 100, 105, 130, 0, 0)  # 0: the column stretches
+COLUMN_WIDTHS = (120, 0, 0, 90, 88, 92, 110, 0, 0)  # 0: the column stretches
 WRAPPING_COLUMNS = (COL_PROBLEM, COL_ACTION, COL_SUCCESS, COL_REFERENCE)
 
 # A sign before each status, so the column reads without colour (and in greyscale print).
@@ -243,6 +243,8 @@ class ActionTableView(QTableView):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().hide()  # row numbers mean nothing to the group
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)  # long Danish words wrap, never "…"
         # Row heights are fitted once the column widths have settled.
         self._fit = QTimer(self, singleShot=True, interval=40)
         self._fit.timeout.connect(self.resizeRowsToContents)

@@ -29,6 +29,7 @@ from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.action_dialog import ActionDialog
 from norddjurs_desktop.ui.action_table_model import (
+    COL_REFERENCE,
     SORT_ROLE,
     ActionTableModel,
     ActionTableView,
@@ -172,6 +173,9 @@ class ActionStep(QWidget):
     def reload(self) -> None:
         keep = self.selected_action()
         self.model.set_actions(self.store.actions())
+        # The data column only takes room when an action was created from the data view.
+        has_reference = any(a.data_reference for a in self.model.actions())
+        self.table.setColumnHidden(COL_REFERENCE, not has_reference)
         self.table.fit_rows()
         self.pages.setCurrentWidget(self.table if self.model.rowCount() else self.empty_hint)
         if keep is not None:
