@@ -18,13 +18,11 @@ from norddjurs_desktop.domain.absence import (
     rolling_absence,
     yearly_absence,
 )
-from norddjurs_desktop.reports.absence_charts import (
-    CHARTS,
-    HIDDEN_LABEL,
-    ChartExtra,
-    headline,
-    key_figures_chart,
-)
+from norddjurs_desktop.reports.absence_charts import CHARTS
+from norddjurs_desktop.reports.charts.drawing import HIDDEN_LABEL
+from norddjurs_desktop.reports.charts.headlines import headline
+from norddjurs_desktop.reports.charts.inputs import ChartExtra
+from norddjurs_desktop.reports.charts.trend_charts import key_figures_chart
 
 TEAMS = {"Team Nord": 6, "Team Syd": 6, "Team Øst": 3}
 

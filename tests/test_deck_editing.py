@@ -1,6 +1,7 @@
 """HR edits the decks: texts, order, hidden cards, own decks, files in and out, and updates.
 
-No Qt here: the card editor's rules live in ``services.deck_editing``.
+No Qt here: the card editor's rules live in ``services.deck_editing``, ``deck_admin``
+and ``deck_files``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pypdf import PdfReader
 from norddjurs_desktop.domain.decks import deck_to_toml, load_deck, parse_deck
 from norddjurs_desktop.paths import DECKS
 from norddjurs_desktop.reports.cards_pdf import write_card_set
+from norddjurs_desktop.services import deck_admin, deck_files
 from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.decks import (
     card_notes,
@@ -40,7 +42,7 @@ def _screening(db) -> int:
 
 
 def test_an_own_deck_exported_and_imported_again_is_identical(db) -> None:
-    editing.create_deck(db, "nyansatte", "Samtaler med nyansatte", "Til introforløbet.")
+    deck_admin.create_deck(db, "nyansatte", "Samtaler med nyansatte", "Til introforløbet.")
     first = editing.add_theme(db, "nyansatte", "Første uge", "#0072b2", "star")
     second = editing.add_theme(db, "nyansatte", "Første måned", "#d55e00")
     editing.add_card(db, "nyansatte", first, 'Hvem viser "rundt" den første dag?')
@@ -48,36 +50,36 @@ def test_an_own_deck_exported_and_imported_again_is_identical(db) -> None:
     hidden = editing.add_card(db, "nyansatte", second, "Hvem spørger du?\nOg hvornår?")
     editing.set_card_hidden(db, "nyansatte", hidden, True)
 
-    exported = editing.export_deck_toml(db, "nyansatte")
+    exported = deck_files.export_deck_toml(db, "nyansatte")
     assert "hidden = true" in exported
-    editing.delete_user_deck(db, "nyansatte")
+    deck_admin.delete_user_deck(db, "nyansatte")
     assert "nyansatte" not in {d.key for d in list_decks(db)}
 
-    assert editing.import_deck_toml(db, exported) == "nyansatte"
-    assert editing.export_deck_toml(db, "nyansatte") == exported
+    assert deck_files.import_deck_toml(db, exported) == "nyansatte"
+    assert deck_files.export_deck_toml(db, "nyansatte") == exported
     assert get_deck(db, "nyansatte", include_hidden=True) == parse_deck(exported)
 
 
 def test_a_shipped_deck_round_trips_and_is_imported_as_a_copy(db) -> None:
     shipped = load_deck(DECKS / "tryghed.toml")
-    exported = editing.export_deck_toml(db, "tryghed")
+    exported = deck_files.export_deck_toml(db, "tryghed")
     assert exported == deck_to_toml(shipped)
 
-    key = editing.import_deck_toml(db, exported)
+    key = deck_files.import_deck_toml(db, exported)
     assert key == "tryghed-kopi"
     copy = get_deck(db, key, include_hidden=True)
     assert copy.title == f"{shipped.title} (kopi)"
     assert copy.themes == shipped.themes
     assert get_deck(db, "tryghed") == get_deck(db, "tryghed")  # the original untouched
-    assert editing.import_deck_toml(db, exported) == "tryghed-kopi-2"
+    assert deck_files.import_deck_toml(db, exported) == "tryghed-kopi-2"
 
 
 def test_a_broken_file_is_refused_in_danish_and_nothing_is_stored(db) -> None:
     before = list_decks(db)
     with pytest.raises(ValidationError, match="ingen temaer"):
-        editing.import_deck_toml(db, 'key = "tomt"\ntitle = "Tomt"\n')
+        deck_files.import_deck_toml(db, 'key = "tomt"\ntitle = "Tomt"\n')
     with pytest.raises(ValidationError, match="ikke gyldig TOML"):
-        editing.import_deck_toml(db, "key = ")
+        deck_files.import_deck_toml(db, "key = ")
     assert list_decks(db) == before
 
 
@@ -146,7 +148,7 @@ def test_reset_restores_the_shipped_texts_and_keeps_the_notes(db) -> None:
     set_card_note(db, screening_id, "palette", noted, note="Godt spørgsmål.")
     editing.add_card(db, "palette", theme_key, "Eget kort uden note.")
 
-    editing.reset_deck_to_shipped(db, "palette", DECKS)
+    deck_files.reset_deck_to_shipped(db, "palette", DECKS)
 
     assert get_deck(db, "palette") == shipped
     kept = get_deck(db, "palette", include_hidden=True).theme(theme_key).cards
@@ -176,7 +178,7 @@ def test_hidden_cards_are_left_out_of_the_meeting_and_of_print(db, tmp_path: Pat
 
 def test_shipped_decks_cannot_be_deleted_and_bad_input_changes_nothing(db) -> None:
     with pytest.raises(ValidationError, match="kan ikke slettes"):
-        editing.delete_user_deck(db, "palette")
+        deck_admin.delete_user_deck(db, "palette")
     with pytest.raises(ValidationError, match="faste temaer|tilføje temaer"):
         editing.add_theme(db, "palette", "Et niende tema")
     theme_key, card_key, text = _first_card(db)
@@ -185,12 +187,12 @@ def test_shipped_decks_cannot_be_deleted_and_bad_input_changes_nothing(db) -> No
     with pytest.raises(ValidationError):
         editing.edit_theme(db, "palette", theme_key, colour="rød")
     with pytest.raises(ValidationError):
-        editing.create_deck(db, "Med Mellemrum", "Titel")
+        deck_admin.create_deck(db, "Med Mellemrum", "Titel")
     with pytest.raises(ValidationError, match="allerede"):
-        editing.create_deck(db, "palette", "Titel")
+        deck_admin.create_deck(db, "palette", "Titel")
     with pytest.raises(NotFoundError):
         editing.edit_card(db, "palette", "findes-ikke", text="x")
     assert _first_card(db)[2] == text
     with pytest.raises(ValidationError, match="eget kortsæt"):
-        editing.create_deck(db, "egne", "Egne kort")
-        editing.reset_deck_to_shipped(db, "egne", DECKS)
+        deck_admin.create_deck(db, "egne", "Egne kort")
+        deck_files.reset_deck_to_shipped(db, "egne", DECKS)

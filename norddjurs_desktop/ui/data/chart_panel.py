@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.plan import DataReference
-from norddjurs_desktop.reports.absence_charts import ChartSpec, headline
+from norddjurs_desktop.reports.absence_charts import ChartSpec
+from norddjurs_desktop.reports.charts.headlines import headline
 from norddjurs_desktop.ui.data.figures import ViewFigures
 from norddjurs_desktop.ui.naming import named
 

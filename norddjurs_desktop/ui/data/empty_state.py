@@ -60,7 +60,7 @@ class EmptyState(QWidget):
             return
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from norddjurs_desktop.reports.absence_charts import key_figures_chart
+        from norddjurs_desktop.reports.charts.trend_charts import key_figures_chart
 
         self.trend_title.setText(
             f"<h3>Indtastede nøgletal: sygefravær pr. måned ({len(points)} måneder)</h3>"

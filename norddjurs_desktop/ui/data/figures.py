@@ -19,7 +19,7 @@ from norddjurs_desktop.domain.absence import (
     yearly_absence,
 )
 from norddjurs_desktop.domain.plan import danish_date
-from norddjurs_desktop.reports.absence_charts import ChartExtra
+from norddjurs_desktop.reports.charts.inputs import ChartExtra
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import AbsenceDataset
 from norddjurs_desktop.services.bootstrap import Database

@@ -1,8 +1,9 @@
 """The card editor for HR: decks on the left, the chosen deck's themes, then its cards.
 
 Every change is saved when it is made (there is no Save button); the rules
-and messages live in ``services.deck_editing``. Open screenings pick up the
-changes the next time they are opened.
+and messages live in ``services.deck_editing`` (cards and themes),
+``deck_admin`` (whole decks) and ``deck_files`` (TOML files, reset). Open
+screenings pick up the changes the next time they are opened.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.paths import DECKS
+from norddjurs_desktop.services import deck_admin, deck_files
 from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.decks import DeckInfo, get_deck, list_decks
@@ -188,7 +190,7 @@ class DeckEditorDialog(QDialog):
         title, ok = QInputDialog.getText(self, "Nyt kortsæt", "Kortsættets titel:")
         if not ok or not title.strip():
             return
-        key = editing.suggest_deck_key(self.db, title)
+        key = deck_admin.suggest_deck_key(self.db, title)
         key, ok = QInputDialog.getText(
             self,
             "Nyt kortsæt",
@@ -199,7 +201,7 @@ class DeckEditorDialog(QDialog):
         if not ok:
             return
         try:
-            editing.create_deck(self.db, key.strip(), title)
+            deck_admin.create_deck(self.db, key.strip(), title)
             editing.add_theme(self.db, key.strip(), "Første tema", "#0072b2")
         except ServiceError as error:
             self._warn(str(error))
@@ -223,7 +225,7 @@ class DeckEditorDialog(QDialog):
         if path.suffix.lower() != ".toml":
             path = path.with_name(path.name + ".toml")
         try:
-            path.write_text(editing.export_deck_toml(self.db, key), encoding="utf-8")
+            path.write_text(deck_files.export_deck_toml(self.db, key), encoding="utf-8")
         except OSError as error:
             self._warn(f"Kan ikke gemme {path.name}: {error.strerror or error}.")
             return
@@ -242,7 +244,7 @@ class DeckEditorDialog(QDialog):
     def import_file(self, path: Path) -> str | None:
         try:
             text = path.read_text(encoding="utf-8")
-            key = editing.import_deck_toml(self.db, text)
+            key = deck_files.import_deck_toml(self.db, text)
         except (OSError, UnicodeDecodeError) as error:
             self._warn(f"Kan ikke læse {path.name}: {error}")
             return None
@@ -269,7 +271,7 @@ class DeckEditorDialog(QDialog):
         ):
             return
         try:
-            editing.reset_deck_to_shipped(self.db, key, self.decks_folder)
+            deck_files.reset_deck_to_shipped(self.db, key, self.decks_folder)
         except ServiceError as error:
             self._warn(str(error))
             return
@@ -288,7 +290,7 @@ class DeckEditorDialog(QDialog):
         ):
             return
         try:
-            editing.delete_user_deck(self.db, key)
+            deck_admin.delete_user_deck(self.db, key)
         except ServiceError as error:
             self._warn(str(error))
             return
