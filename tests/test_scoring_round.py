@@ -25,7 +25,7 @@ from norddjurs_desktop.services import screenings as screening_service
 from norddjurs_desktop.services.errors import ValidationError
 from norddjurs_desktop.services.plan import build_action_plan, export_plan
 from norddjurs_desktop.services.units import create_unit
-from norddjurs_desktop.storage.models import Vote
+from norddjurs_desktop.storage.round_models import Vote
 from norddjurs_desktop.ui.rounds.reveal_view import RevealView
 from norddjurs_desktop.ui.rounds.round_dialog import RoundDialog
 from norddjurs_desktop.ui.rounds.score_dots import ScoreDots

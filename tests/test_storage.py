@@ -99,3 +99,20 @@ def test_the_head_constant_matches_the_migrations() -> None:
     from norddjurs_desktop.storage.schema import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path: Path) -> None:
+    """A model changed without a migration (or the reverse) fails here, not on a user's file."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    from norddjurs_desktop.storage import absence_models, round_models  # noqa: F401
+
+    db = open_database(tmp_path / "compare.sqlite")
+    try:
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    finally:
+        db.close()
+    assert diff == []

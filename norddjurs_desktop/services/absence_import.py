@@ -24,14 +24,14 @@ from norddjurs_desktop.importing.mapping import normalise_header
 from norddjurs_desktop.importing.tables import read_table
 from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset, to_info
 from norddjurs_desktop.services.errors import NotFoundError
-from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.models import (
+from norddjurs_desktop.storage.absence_models import (
     AbsenceImport,
     AbsenceRecord,
     ColumnMapping,
     StaffRecord,
-    Unit,
 )
+from norddjurs_desktop.storage.database import Database
+from norddjurs_desktop.storage.models import Unit
 
 __all__ = ["delete_import", "import_absence_files", "remembered_mapping"]
 

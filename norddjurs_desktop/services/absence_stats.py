@@ -34,8 +34,8 @@ from norddjurs_desktop.domain.absence import (
 from norddjurs_desktop.domain.absence_records import NO_TEAM
 from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services.errors import ValidationError
+from norddjurs_desktop.storage.absence_models import AbsenceImport, AbsenceRecord, StaffRecord
 from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.models import AbsenceImport, AbsenceRecord, StaffRecord
 
 __all__ = [
     "AbsenceDataset",

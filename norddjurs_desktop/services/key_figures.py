@@ -14,8 +14,9 @@ from datetime import date
 from sqlmodel import col, select
 
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
+from norddjurs_desktop.storage.absence_models import KeyFigure
 from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.models import KeyFigure, Unit
+from norddjurs_desktop.storage.models import Unit
 
 __all__ = ["KeyFigureRow", "delete_key_figure", "list_key_figures", "save_key_figure"]
 

@@ -22,7 +22,8 @@ from norddjurs_desktop.domain.scoring import SCORE_MAX, SCORE_MIN, is_valid_scor
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.services.screenings import touch
 from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.models import Screening, Vote
+from norddjurs_desktop.storage.models import Screening
+from norddjurs_desktop.storage.round_models import Vote
 
 
 @dataclass(frozen=True)

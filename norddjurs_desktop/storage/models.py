@@ -22,7 +22,7 @@ NAMING = {
 SQLModel.metadata = MetaData(naming_convention=NAMING)
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
@@ -32,7 +32,7 @@ class Unit(SQLModel, table=True):
     __tablename__ = "unit"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
-    created_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
 
 
 class Screening(SQLModel, table=True):
@@ -47,8 +47,8 @@ class Screening(SQLModel, table=True):
     summary: str = ""
     # who may see the names in a scoring round: "navne", "facilitator" or "anonym"
     anonymity: str = "navne"
-    created_at: datetime = Field(default_factory=_now)
-    updated_at: datetime = Field(default_factory=_now)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
 
 
 class Participant(SQLModel, table=True):
@@ -142,92 +142,3 @@ class CardNote(SQLModel, table=True):
     card_id: int = Field(foreign_key="card.id", ondelete="CASCADE", index=True)
     discussed: bool = False
     note: str = ""
-
-
-# -- absence data (the data view) -----------------------------------------------------
-
-
-class AbsenceImport(SQLModel, table=True):
-    """One import of a staff list and an absence list for a unit."""
-
-    __tablename__ = "absence_import"
-    id: int | None = Field(default=None, primary_key=True)
-    unit_id: int = Field(foreign_key="unit.id", ondelete="CASCADE", index=True)
-    imported_at: datetime = Field(default_factory=_now)
-    staff_file: str
-    absence_file: str
-    period_from: dt.date
-    period_to: dt.date
-    staff_rows: int = 0
-    absence_rows: int = 0
-
-
-class StaffRecord(SQLModel, table=True):
-    """A person of an import, by pseudonymous key only; names are never stored."""
-
-    __tablename__ = "staff_record"
-    id: int | None = Field(default=None, primary_key=True)
-    import_id: int = Field(foreign_key="absence_import.id", ondelete="CASCADE", index=True)
-    key: str
-    team: str = ""
-    job_group: str = ""
-    age: int | None = None
-    grade: float = 1.0
-    employed_from: dt.date | None = None
-    employed_to: dt.date | None = None
-
-
-class AbsenceRecord(SQLModel, table=True):
-    __tablename__ = "absence_record"
-    id: int | None = Field(default=None, primary_key=True)
-    import_id: int = Field(foreign_key="absence_import.id", ondelete="CASCADE", index=True)
-    key: str
-    reason: str
-    start: dt.date
-    end: dt.date | None = None
-
-
-class KeyFigure(SQLModel, table=True):
-    """A month's figures typed in from the data portal."""
-
-    __tablename__ = "key_figure"
-    __table_args__ = (UniqueConstraint("unit_id", "month"),)
-    id: int | None = Field(default=None, primary_key=True)
-    unit_id: int = Field(foreign_key="unit.id", ondelete="CASCADE", index=True)
-    month: dt.date  # the first day of the month
-    absence_pct: float | None = None
-    sick_days: float | None = None
-    fte: float | None = None
-
-
-class ColumnMapping(SQLModel, table=True):
-    """How the columns of a file with these headers map to ours, remembered for next time."""
-
-    __tablename__ = "column_mapping"
-    __table_args__ = (UniqueConstraint("kind", "headers"),)
-    id: int | None = Field(default=None, primary_key=True)
-    kind: str  # "staff" or "absence"
-    headers: str  # the file's headers joined by a tab, lower-cased
-    mapping: str  # JSON: canonical column -> source header (or null)
-
-
-# -- scoring rounds (every voice counted) -----------------------------------------------
-
-
-class Vote(SQLModel, table=True):
-    """One participant's own score of one theme, before the group agrees.
-
-    ``voter`` is empty when the screening's votes are anonymous; ``score`` is
-    None when the participant passed ("ved ikke").
-    """
-
-    __tablename__ = "vote"
-    id: int | None = Field(default=None, primary_key=True)
-    screening_id: int = Field(foreign_key="screening.id", ondelete="CASCADE", index=True)
-    theme_key: str
-    voter: str = ""
-    voter_role: str = ""
-    position: int = 0
-    score: int | None = None
-    by_facilitator: bool = False
-    created_at: datetime = Field(default_factory=_now)

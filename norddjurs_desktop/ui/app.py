@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,23 +80,7 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def _preload_database_layer() -> None:
-    """Import SQLAlchemy, SQLModel and the services on a side thread while Qt starts.
-
-    The GUI thread is busy creating and painting the window meanwhile; the
-    imports are ready (or nearly) when the home view needs them. Only imports
-    happen here: no database is opened and no Qt object is touched.
-    """
-
-    def work() -> None:
-        import norddjurs_desktop.services.bootstrap  # noqa: F401
-        import norddjurs_desktop.services.units  # noqa: F401
-
-    threading.Thread(target=work, name="preload", daemon=True).start()
-
-
 def run(argv: list[str]) -> int:
-    _preload_database_layer()
     args = parse_arguments(argv)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)

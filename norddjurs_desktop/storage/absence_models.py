@@ -1,0 +1,79 @@
+"""Tables of the data view: imports of staff and absence lists, key figures, mappings.
+
+Kept apart from the meeting tables so that opening the app does not build them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# models.py sets the shared metadata and its naming convention; import it first.
+from norddjurs_desktop.storage.models import utc_now
+
+
+class AbsenceImport(SQLModel, table=True):
+    """One import of a staff list and an absence list for a unit."""
+
+    __tablename__ = "absence_import"
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", ondelete="CASCADE", index=True)
+    imported_at: datetime = Field(default_factory=utc_now)
+    staff_file: str
+    absence_file: str
+    period_from: dt.date
+    period_to: dt.date
+    staff_rows: int = 0
+    absence_rows: int = 0
+
+
+class StaffRecord(SQLModel, table=True):
+    """A person of an import, by pseudonymous key only; names are never stored."""
+
+    __tablename__ = "staff_record"
+    id: int | None = Field(default=None, primary_key=True)
+    import_id: int = Field(foreign_key="absence_import.id", ondelete="CASCADE", index=True)
+    key: str
+    team: str = ""
+    job_group: str = ""
+    age: int | None = None
+    grade: float = 1.0
+    employed_from: dt.date | None = None
+    employed_to: dt.date | None = None
+
+
+class AbsenceRecord(SQLModel, table=True):
+    __tablename__ = "absence_record"
+    id: int | None = Field(default=None, primary_key=True)
+    import_id: int = Field(foreign_key="absence_import.id", ondelete="CASCADE", index=True)
+    key: str
+    reason: str
+    start: dt.date
+    end: dt.date | None = None
+
+
+class KeyFigure(SQLModel, table=True):
+    """A month's figures typed in from the data portal."""
+
+    __tablename__ = "key_figure"
+    __table_args__ = (UniqueConstraint("unit_id", "month"),)
+    id: int | None = Field(default=None, primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", ondelete="CASCADE", index=True)
+    month: dt.date  # the first day of the month
+    absence_pct: float | None = None
+    sick_days: float | None = None
+    fte: float | None = None
+
+
+class ColumnMapping(SQLModel, table=True):
+    """How the columns of a file with these headers map to ours, remembered for next time."""
+
+    __tablename__ = "column_mapping"
+    __table_args__ = (UniqueConstraint("kind", "headers"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # "staff" or "absence"
+    headers: str  # the file's headers joined by a tab, lower-cased
+    mapping: str  # JSON: canonical column -> source header (or null)
