@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.palette import PALETTE_THEMES
 from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
 from norddjurs_desktop.services.dto import ActionData
+from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 DATE_FORMAT = "dd-MM-yyyy"
 NO_THEME = "(intet tema)"
@@ -156,14 +156,7 @@ class ActionDialog(QDialog):
         self._reference_row = form.rowCount() - 1
         self._form = form
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Gem")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annullér")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
+        self.buttons = buttons = ok_cancel_buttons(self, "Gem")
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

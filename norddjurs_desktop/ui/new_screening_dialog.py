@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.palette import FORUMS
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 NEW_UNIT = "Ny enhed …"
 
@@ -51,12 +51,7 @@ class NewScreeningDialog(QDialog):
         form.addRow("&Navn på ny enhed:", self.name_edit)
         form.addRow("&Dato:", self.date_edit)
         form.addRow("&Forum:", self.forum_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Start screening")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "Start screening")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

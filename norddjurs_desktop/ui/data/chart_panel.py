@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -29,6 +28,7 @@ from norddjurs_desktop.reports.absence_charts import ChartSpec
 from norddjurs_desktop.reports.charts.headlines import headline
 from norddjurs_desktop.ui.data.figures import ViewFigures
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -63,14 +63,7 @@ class ObservationDialog(QDialog):
         self.observation_edit.setTabChangesFocus(True)
         self.observation_edit.setFixedHeight(self.observation_edit.fontMetrics().lineSpacing() * 4
                                              + 14)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Opret handling …")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annullér")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
+        self.buttons = buttons = ok_cancel_buttons(self, "Opret handling …")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(intro)

@@ -39,6 +39,7 @@ from norddjurs_desktop.ui.presenter.session import (
     default_screen,
 )
 from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 
 @dataclass
@@ -112,14 +113,8 @@ class PresenterSetupDialog(QDialog):
         form.addRow("", theme_buttons)
         form.addRow("Vis på:", self.screen_combo)
         form.addRow("Tid:", clock_row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Start storskærm")
-        ok.setObjectName("presenterStartButton")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "Start storskærm")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("presenterStartButton")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

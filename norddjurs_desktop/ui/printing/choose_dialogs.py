@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -22,16 +21,7 @@ from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.decks import get_deck, list_decks
 from norddjurs_desktop.ui.naming import named
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 
 class CardSetDialog(QDialog):
@@ -69,7 +59,7 @@ class CardSetDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addWidget(note)
-        layout.addWidget(_buttons(self, "Lav PDF"))
+        layout.addWidget(ok_cancel_buttons(self, "Lav PDF"))
         self.resize(520, 520)
 
     def selection(self) -> list[Deck]:
@@ -127,7 +117,7 @@ class BoardDialog(QDialog):
         form.addRow("Papir (liggende):", sizes)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "Lav PDF"))
+        layout.addWidget(ok_cancel_buttons(self, "Lav PDF"))
 
     def paper_size(self) -> str:
         return "A3" if self.a3.isChecked() else "A4"
