@@ -52,3 +52,20 @@ def test_a_spread_reports_median_and_range() -> None:
     spread = ScoreSpread(scores=(2, 5, 3, 3), passes=1)
     assert spread.median == 3.0 and spread.spread == 3
     assert ScoreSpread(scores=()).median is None
+
+
+def test_a_data_reference_does_not_repeat_the_observation_already_given_as_problem() -> None:
+    from norddjurs_desktop.domain.plan import DataReference
+
+    ref = DataReference(
+        chart="Ugedag for første sygedag",
+        period="01-10-2025 – 30-09-2026",
+        filter="Team: Humlebien",
+        figure="31 % af forløbene starter mandag",
+        observation="Mandagene er tunge.",
+    )
+    full = ref.as_text()
+    assert full.endswith("31 % af forløbene starter mandag. Mandagene er tunge.")
+    assert "Team: Humlebien" in full
+    without = full.removesuffix(" Mandagene er tunge.").rstrip(".")
+    assert ref.as_text("Mandagene er  tunge.") == without

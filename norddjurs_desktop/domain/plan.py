@@ -63,13 +63,18 @@ class DataReference:
     figure: str
     observation: str
 
-    def as_text(self) -> str:
+    def as_text(self, besides: str = "") -> str:
+        """One line for the plan; the observation is left out when it already stands
+        beside it as the action's problem (``besides``), so it is not printed twice."""
         parts = [f"{self.chart}, {self.period}"]
         if self.filter:
             parts.append(self.filter)
         parts.append(self.figure)
         text = " · ".join(parts)
-        return f"{text}. {self.observation}".strip() if self.observation else text
+        observation = self.observation.strip()
+        if not observation or " ".join(observation.split()) == " ".join(besides.split()):
+            return text
+        return f"{text}. {observation}"
 
 
 @dataclass(frozen=True)

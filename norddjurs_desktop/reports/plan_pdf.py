@@ -236,8 +236,8 @@ def _mapping(plan: ActionPlan, s: dict[str, ParagraphStyle], width: float) -> li
 def _action_row(action: PlanAction, s: dict[str, ParagraphStyle]) -> list[Any]:
     why: list[Flowable] = [_para(action.problem, s["cell"])]
     if action.data_reference is not None:
-        why.append(Paragraph("<b>Baggrund i data:</b> "
-                             + escape(action.data_reference.as_text()), s["cell_ref"]))
+        reference = escape(action.data_reference.as_text(action.problem))
+        why.append(Paragraph(f"<b>Baggrund i data:</b> {reference}", s["cell_ref"]))
     return [
         _para(action.theme_title, s["cell"]), why, _para(action.action, s["cell"]),
         _para(action.owner, s["cell"]),

@@ -167,7 +167,7 @@ class ActionTableModel(QAbstractTableModel):
         if column == COL_SUCCESS:
             return action.success
         if column == COL_REFERENCE:
-            return action.data_reference.as_text() if action.data_reference else ""
+            return action.data_reference.as_text(action.problem) if action.data_reference else ""
         return ""
 
     def _tooltip(self, action: ActionData, column: int) -> str | None:
