@@ -14,9 +14,12 @@ from norddjurs_desktop.cli import CliError, open_db
 from norddjurs_desktop.domain.decks import Deck, DeckError, load_deck
 from norddjurs_desktop.paths import DECKS
 
+_SHIPPED_ORDER = ("palette", "tryghed", "aktoerskab")  # the palette first, as in the app
+
 
 def _shipped_decks() -> dict[str, Deck]:
-    decks = (load_deck(path) for path in sorted(DECKS.glob("*.toml")))
+    decks = [load_deck(path) for path in sorted(DECKS.glob("*.toml"))]
+    decks.sort(key=lambda d: (_SHIPPED_ORDER.index(d.key) if d.key in _SHIPPED_ORDER else 9, d.key))
     return {deck.key: deck for deck in decks}
 
 
