@@ -143,3 +143,14 @@ def test_f5_in_the_theme_view_shows_the_current_card_on_the_big_screen(qtbot, st
     session.close()
     # the theme view shows the note the group wrote on the panel
     assert view.cards.note.toPlainText() == "Skrevet under dialogen"
+
+
+def test_on_a_single_screen_the_card_has_the_screen_and_n_shows_the_notes(qtbot, store) -> None:
+    session, _cards = start(store)
+    window = session.window
+    assert session.control is not None and not session.control.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert session.control.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert not session.control.isVisible()
+    session.close()

@@ -134,10 +134,11 @@ class ControlPanel(QWidget):
         area: QRect = screen.availableGeometry()
         size = self.sizeHint()
         self.move(area.right() - size.width() - 24, area.top() + 60)
-        self.show()
         if screen is presenter_screen and self.session.window is not None:
-            self.raise_()  # one screen: the panel floats above the card
+            # One screen: the card gets the whole screen; N shows the panel when needed.
             self.session.window.activateWindow()
+            return
+        self.show()
 
     # -- following the session ---------------------------------------------------------
     def _show_current(self, *_args: object) -> None:

@@ -36,7 +36,7 @@ TIME_UP_COLOUR = QColor("#b00020")
 DONE_COLOUR = QColor("#1b6e2a")
 HINT = (
     "→ / mellemrum: næste   ← : forrige   M: talt om   S: start/pause tid   "
-    "+ / − : minutter   Esc: afslut"
+    "+ / − : minutter   N: noter   Esc: afslut"
 )
 # Heights as parts of the screen height; the card text is fitted between these sizes.
 BAND = 0.16
@@ -105,6 +105,8 @@ class PresenterWindow(QWidget):
             self.close()
         elif k == key.Key_M:
             self.session.toggle_discussed()
+        elif k == key.Key_N:
+            self.session.toggle_control_panel()
         elif countdown is not None and k == key.Key_S:
             countdown.toggle()
         elif countdown is not None and k == key.Key_R:

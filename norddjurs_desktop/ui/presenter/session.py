@@ -119,6 +119,15 @@ class PresenterSession(QObject):
     def set_discussed(self, discussed: bool) -> None:
         self._save(discussed=discussed)
 
+    def toggle_control_panel(self) -> None:
+        """Show or hide the notes panel (on a single screen it starts hidden)."""
+        if self.control is None:
+            return
+        self.control.setVisible(not self.control.isVisible())
+        if self.control.isVisible():
+            self.control.raise_()
+            self.control.activateWindow()
+
     def toggle_discussed(self) -> None:
         self.set_discussed(not self.note_data().discussed)
 
