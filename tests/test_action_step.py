@@ -243,9 +243,9 @@ def test_delete_asks_first(qtbot, step, store, monkeypatch):
     assert [a.action for a in store.actions()] == ["Første"]
 
 
-def test_refused_by_service_shows_message_and_changes_nothing(step, store, monkeypatch):
+def test_refused_by_service_shows_message_and_changes_nothing(step, store):
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    store.failed.connect(shown.append)
     assert not step.add_action(action("For tidligt", deadline=date(2025, 1, 1)))
     assert shown and "før screeningens dato" in shown[0]
     assert store.actions() == []

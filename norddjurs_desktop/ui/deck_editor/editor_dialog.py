@@ -91,7 +91,7 @@ class DeckEditorDialog(QDialog):
             panel.failed.connect(self._warn)
         self.status = named(QLabel(), "editorStatus")
         self.status.setWordWrap(True)
-        close = QPushButton("Luk")
+        close = named(QPushButton("Luk"), "editorClose")
         close.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)

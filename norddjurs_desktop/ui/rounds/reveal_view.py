@@ -35,6 +35,7 @@ from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.rounds.score_dots import ScoreDots
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import SetScoreCommand
+from norddjurs_desktop.ui.undo_guard import push_guarded
 
 
 def _big(label: QLabel, points: float, bold: bool = False) -> QLabel:
@@ -122,7 +123,7 @@ class ThemeReveal(QFrame):
         """Record the group's shared score (undoable); the votes stay as they are."""
         key = self.result.theme_key
         if self.store.data.assessment(key).score != score:
-            self.undo_stack.push(SetScoreCommand(self.store, key, score))
+            push_guarded(self.undo_stack, SetScoreCommand(self.store, key, score), self.store)
 
     def refresh_agreed(self) -> None:
         score = self.store.data.assessment(self.result.theme_key).score

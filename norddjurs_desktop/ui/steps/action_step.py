@@ -1,8 +1,8 @@
 """Step 5, Handlingsplan: the table of actions with new, edit, delete and move.
 
-Every change goes through an undo command. A command's first run happens
-before it is pushed, so an action the service refuses never reaches the
-undo stack: the user sees the message and nothing changes.
+Every change goes through an undo command, pushed by ``push_guarded`` like
+every other undoable edit: an action the service refuses never reaches the
+undo stack; the message goes out through ``store.failed`` and nothing changes.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.services.dto import ActionData
-from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.action_dialog import ActionDialog
 from norddjurs_desktop.ui.action_table_model import (
     COL_REFERENCE,
@@ -41,6 +40,7 @@ from norddjurs_desktop.ui.undo_commands import (
     DeleteActionCommand,
     EditActionCommand,
 )
+from norddjurs_desktop.ui.undo_guard import push_guarded
 
 EMPTY_HINT = "Ingen handlinger endnu – tryk på Ny handling"
 
@@ -55,29 +55,6 @@ class ReorderActionsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.store.reorder_actions(self.old)
-
-
-class _AlreadyDone(QUndoCommand):
-    """Wraps a command that has already run once; later undo/redo report refusals."""
-
-    def __init__(self, inner: QUndoCommand, store: ScreeningStore) -> None:
-        super().__init__(inner.text())
-        self.inner, self.store, self._first = inner, store, True
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except ServiceError as error:
-            self.store.failed.emit(str(error))
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._guarded(self.inner.redo)
-
-    def undo(self) -> None:
-        self._guarded(self.inner.undo)
 
 
 class ActionStep(QWidget):
@@ -298,10 +275,4 @@ class ActionStep(QWidget):
         return ok
 
     def _push(self, command: QUndoCommand) -> bool:
-        try:
-            command.redo()
-        except ServiceError as error:
-            QMessageBox.warning(self, "Handlingen blev ikke gemt", str(error))
-            return False
-        self.undo_stack.push(_AlreadyDone(command, self.store))
-        return True
+        return push_guarded(self.undo_stack, command, self.store)

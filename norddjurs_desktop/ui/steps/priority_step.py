@@ -19,6 +19,7 @@ from norddjurs_desktop.domain.scoring import score_label
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import SetPrioritiesCommand
+from norddjurs_desktop.ui.undo_guard import push_guarded
 
 _KEY = Qt.ItemDataRole.UserRole
 
@@ -90,7 +91,8 @@ class PriorityStep(QWidget):
             self.chosen.addItem(item)
 
     def _push(self, keys: list[str], select: str | None = None) -> None:
-        self.undo_stack.push(SetPrioritiesCommand(self.store, keys))
+        if not push_guarded(self.undo_stack, SetPrioritiesCommand(self.store, keys), self.store):
+            return
         if select is not None:
             for i in range(self.chosen.count()):
                 if self.chosen.item(i).data(_KEY) == select:

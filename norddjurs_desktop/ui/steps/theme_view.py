@@ -21,6 +21,7 @@ from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import SetNotesCommand, SetScoreCommand
+from norddjurs_desktop.ui.undo_guard import push_guarded
 from norddjurs_desktop.ui.widgets.card_viewer import CardViewer
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour
@@ -157,11 +158,14 @@ class ThemeView(QWidget):
             return
         current = self.store.data.assessment(self.theme.key).score
         new = None if current == value else value  # clicking the chosen score clears it
-        self.undo_stack.push(SetScoreCommand(self.store, self.theme.key, new))
+        command = SetScoreCommand(self.store, self.theme.key, new)
+        if not push_guarded(self.undo_stack, command, self.store):
+            self._load_assessment()  # the clicked button shows the stored score again
 
     def _notes(self, field: str, text: str) -> None:
         if self.theme is not None:
-            self.undo_stack.push(SetNotesCommand(self.store, self.theme.key, field, text))
+            command = SetNotesCommand(self.store, self.theme.key, field, text)
+            push_guarded(self.undo_stack, command, self.store)
 
     def _card_discussed(self, card_id: str, discussed: bool) -> None:
         self.store.set_card_note(self.deck.key, card_id, discussed=discussed)
