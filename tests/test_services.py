@@ -13,6 +13,7 @@ from norddjurs_desktop.services import actions, decks, screenings, units
 from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import ValidationError
+from norddjurs_desktop.services.overview import list_units
 
 DAY = date(2026, 3, 2)
 
@@ -141,4 +142,4 @@ def test_the_demo_is_a_finished_screening(db) -> None:
     assert len(actions.list_actions(db, screening_id)) >= 5
     # running it again replaces the demo rather than adding a second one
     create_demo(db)
-    assert [u.name for u in units.list_units(db)].count(DEMO_UNIT) == 1
+    assert [u.name for u in list_units(db)].count(DEMO_UNIT) == 1

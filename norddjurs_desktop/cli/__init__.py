@@ -41,7 +41,7 @@ def _cmd_demo(args: argparse.Namespace) -> None:
 
 
 def _cmd_list(args: argparse.Namespace) -> None:
-    from norddjurs_desktop.services.units import list_units
+    from norddjurs_desktop.services.overview import list_units
 
     db = open_db(args.db)
     try:

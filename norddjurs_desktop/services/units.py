@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import select
 
-from norddjurs_desktop.services.dto import ScreeningSummary, UnitOverview
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.models import Action, Screening, Unit
+from norddjurs_desktop.storage.models import Unit
 
 
 def _clean_name(name: str) -> str:
@@ -18,41 +17,6 @@ def _clean_name(name: str) -> str:
     if len(cleaned) > 120:
         raise ValidationError("Enhedens navn må højst være 120 tegn.")
     return cleaned
-
-
-def list_units(db: Database) -> list[UnitOverview]:
-    """Every unit with its screenings, newest screening first."""
-    with db.session() as session:
-        units = session.exec(select(Unit).order_by(func.lower(Unit.name))).all()
-        counts = dict(
-            session.exec(  # type: ignore[arg-type]
-                select(Action.screening_id, func.count(col(Action.id))).group_by(
-                    col(Action.screening_id)
-                )
-            ).all()
-        )
-        screenings = session.exec(
-            select(Screening).order_by(col(Screening.date).desc(), col(Screening.id).desc())
-        ).all()
-        by_unit: dict[int, list[ScreeningSummary]] = {}
-        for s in screenings:
-            assert s.id is not None
-            by_unit.setdefault(s.unit_id, []).append(
-                ScreeningSummary(
-                    id=s.id,
-                    unit_id=s.unit_id,
-                    date=s.date,
-                    forum=s.forum,
-                    status=s.status,
-                    action_count=counts.get(s.id, 0),
-                    updated_at=s.updated_at,
-                )
-            )
-        return [
-            UnitOverview(id=u.id, name=u.name, screenings=tuple(by_unit.get(u.id, [])))
-            for u in units
-            if u.id is not None
-        ]
 
 
 def find_unit(db: Database, name: str) -> int | None:

@@ -7,21 +7,20 @@ there is nothing to save and nothing lost when the window closes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any
 
 from norddjurs_desktop.storage.errors import NewerDatabaseError, NotADatabaseError, StorageError
 from norddjurs_desktop.storage.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -79,6 +78,8 @@ def backup_copy(path: Path, label: str) -> Path:
 
 
 def _configure_connection(engine: Engine) -> None:
+    from sqlalchemy import event
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):  # type: ignore[no-untyped-def]
         # Let SQLAlchemy own transactions: pysqlite's own BEGIN handling fights it.
@@ -95,17 +96,34 @@ def _configure_connection(engine: Engine) -> None:
 
 
 class Database:
-    """The open database file. Services take one of these; nothing else opens sessions."""
+    """The open database file. Services take one of these; nothing else opens sessions.
+
+    SQLAlchemy is loaded when the first session is opened, not when the file
+    is opened: the home view's overview is read with the standard library
+    (:meth:`read`), so the app can show it before SQLAlchemy has loaded.
+    """
 
     def __init__(self, path: Path, backup: Path | None = None) -> None:
         self.path = path
         self.backup = backup  # the copy written before an upgrade, if any
-        self.engine = create_engine(f"sqlite:///{path}")
-        _configure_connection(self.engine)
+        self._engine: Engine | None = None
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        with self._engine_lock:
+            if self._engine is None:
+                from sqlalchemy import create_engine
+
+                self._engine = create_engine(f"sqlite:///{self.path}")
+                _configure_connection(self._engine)
+            return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work in one transaction: committed on success, rolled back on error."""
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -114,8 +132,17 @@ class Database:
                 session.rollback()
                 raise
 
+    def read(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of one read-only query, through the standard library's sqlite3."""
+        with closing(sqlite3.connect(self.path)) as connection:
+            connection.execute("PRAGMA query_only=1")
+            return connection.execute(sql, parameters).fetchall()
+
     def close(self) -> None:
-        self.engine.dispose()
+        with self._engine_lock:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
 
 
 def open_database(path: Path) -> Database:

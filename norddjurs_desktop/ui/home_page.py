@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.plan import danish_date
-from norddjurs_desktop.services import screenings, units
-from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.overview import list_units
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
+
+if TYPE_CHECKING:
+    from norddjurs_desktop.services.bootstrap import Database
 
 _UNIT_ROLE = Qt.ItemDataRole.UserRole
 _SCREENING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -109,7 +113,7 @@ class HomePage(QWidget):
 
     # -- view -------------------------------------------------------------------
     def refresh(self, select_screening: int | None = None) -> None:
-        overview = units.list_units(self.db)
+        overview = list_units(self.db)
         self.tree.clear()
         for unit in overview:
             unit_item = QTreeWidgetItem([unit.name, "", "", ""])
@@ -159,9 +163,9 @@ class HomePage(QWidget):
 
     # -- use cases ----------------------------------------------------------------
     def make_new_screening_dialog(self) -> NewScreeningDialog:
-        names = [u.name for u in units.list_units(self.db)]
+        names = [u.name for u in list_units(self.db)]
         unit_id, _ = self._selected()
-        current = next((u.name for u in units.list_units(self.db) if u.id == unit_id), None)
+        current = next((u.name for u in list_units(self.db) if u.id == unit_id), None)
         return NewScreeningDialog(names, current, self)
 
     def start_new_screening(self) -> None:
@@ -172,6 +176,8 @@ class HomePage(QWidget):
 
     def create_from_dialog(self, dialog: NewScreeningDialog) -> bool:
         """Create the unit (if new) and the screening; on a refused name keep the dialog."""
+        from norddjurs_desktop.services import screenings, units  # loads SQLAlchemy
+
         try:
             if dialog.is_new_unit():
                 unit_id = units.create_unit(self.db, dialog.unit_name())
@@ -190,11 +196,12 @@ class HomePage(QWidget):
         return True
 
     def open_demo(self) -> None:
+        from norddjurs_desktop.services import units  # loads SQLAlchemy
         from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
 
         existing = units.find_unit(self.db, DEMO_UNIT)
         if existing is not None:
-            overview = next(u for u in units.list_units(self.db) if u.id == existing)
+            overview = next(u for u in list_units(self.db) if u.id == existing)
             if overview.screenings:
                 self.openScreening.emit(overview.screenings[0].id)
                 return
@@ -232,6 +239,8 @@ class HomePage(QWidget):
         self.start_new_screening()
 
     def _new_unit(self) -> None:
+        from norddjurs_desktop.services import units  # loads SQLAlchemy
+
         name, ok = QInputDialog.getText(self, "Ny enhed", "Enhedens navn:")
         if not ok:
             return
@@ -243,10 +252,12 @@ class HomePage(QWidget):
         self.refresh()
 
     def _rename_unit(self) -> None:
+        from norddjurs_desktop.services import units  # loads SQLAlchemy
+
         unit_id, _ = self._selected()
         if unit_id is None:
             return
-        old = next(u.name for u in units.list_units(self.db) if u.id == unit_id)
+        old = next(u.name for u in list_units(self.db) if u.id == unit_id)
         name, ok = QInputDialog.getText(self, "Omdøb enhed", "Nyt navn:", text=old)
         if not ok:
             return
@@ -258,6 +269,8 @@ class HomePage(QWidget):
         self.refresh()
 
     def _delete_selected(self) -> None:
+        from norddjurs_desktop.services import screenings, units  # loads SQLAlchemy
+
         unit_id, screening_id = self._selected()
         if unit_id is None:
             return

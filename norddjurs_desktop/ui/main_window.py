@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
@@ -30,6 +30,8 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         self.home: HomePage | None = None
         self.screening_page: ScreeningPage | None = None
+        self._ready = False  # True once the shipped decks are in (see _finish_opening)
+        self._pending_screening: int | None = None
         self.setWindowTitle(APP_NAME)
         self.undo_stack = QUndoStack(self)
         self.app_actions = create_actions(self, self.undo_stack)
@@ -76,12 +78,17 @@ class MainWindow(QMainWindow):
 
     # -- start-up ---------------------------------------------------------------
     def open_database(self) -> None:
-        """Open the file after the window is shown; the database layer loads only now."""
-        from norddjurs_desktop.services.bootstrap import open_app_database
+        """Open the file after the window is shown and fill the home view at once.
+
+        The overview is read with the standard library; the rest of the database
+        layer (SQLAlchemy, the shipped decks) loads right after the filled home
+        view has been painted, in :meth:`_finish_opening`.
+        """
+        from norddjurs_desktop.services.bootstrap import open_file
         from norddjurs_desktop.services.errors import ServiceError, StorageError
 
         try:
-            self.db = open_app_database(self.db_path)
+            self.db = open_file(self.db_path)
         except (StorageError, ServiceError, ValueError) as error:
             QMessageBox.critical(self, APP_NAME, f"Databasen kan ikke åbnes.\n\n{error}")
             self.close()
@@ -97,10 +104,38 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 f"Databasen er opdateret. En sikkerhedskopi ligger i {self.db.backup.name}.", 15000
             )
+        self.stack.repaint()  # the overview on screen before the rest loads
+        QTimer.singleShot(0, self._finish_opening)
+
+    def _finish_opening(self) -> None:
+        """Load the rest of the database layer and bring in the shipped decks, off the GUI
+        thread, so the filled home view answers at once."""
+        from norddjurs_desktop.services.bootstrap import bring_in_shipped_decks
+        from norddjurs_desktop.ui.tasks import run_in_background
+
+        db = self.db
+        if db is None:
+            return
+        self._opening = run_in_background(
+            lambda: bring_in_shipped_decks(db), self._opened, self._decks_failed
+        )
+
+    def _opened(self, _result: object = None) -> None:
+        self._ready = True
         self.databaseOpened.emit()
+        if self._pending_screening is not None:  # asked for while the decks came in
+            screening_id, self._pending_screening = self._pending_screening, None
+            self.show_screening(screening_id)
+
+    def _decks_failed(self, error: BaseException) -> None:
+        QMessageBox.warning(self, APP_NAME, f"Kortsættene kunne ikke indlæses.\n\n{error}")
+        self._opened()
 
     # -- navigation -------------------------------------------------------------
     def show_screening(self, screening_id: int) -> None:
+        if not self._ready:
+            self._pending_screening = screening_id
+            return
         from norddjurs_desktop.ui.screening_page import ScreeningPage
 
         assert self.db is not None
