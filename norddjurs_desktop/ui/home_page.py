@@ -37,14 +37,20 @@ class WelcomeView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = QLabel("<h1>Velkommen til Fremmødepaletten</h1>")
-        text = QLabel(
+        intro = QLabel(
             "Her kan jeres TRIO eller MED-udvalg gennemføre en selvscreening af fremmødet: "
             "tal om de otte temaer med dialogkortene, giv hvert tema en score, vælg hvad I vil "
-            "arbejde med, og gå fra mødet med en handlingsplan, I kan skrive under på.<br><br>"
-            "Alt gemmes med det samme på denne computer."
+            "arbejde med, og gå fra mødet med en handlingsplan, I kan skrive under på."
         )
-        text.setWordWrap(True)
-        text.setMaximumWidth(640)
+        saved = QLabel("Alt gemmes med det samme på denne computer – der er ingen Gem-knap.")
+        for label in (intro, saved):
+            label.setWordWrap(True)
+            label.setFixedWidth(620)  # a wrapped label needs a width to know its height
+            font = label.font()
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            label.setFont(font)
+            # QStackedWidget does not pass height-for-width on, so reserve the height here.
+            label.setMinimumHeight(label.heightForWidth(620))
         self.new_button = named(QPushButton("Ny selvscreening"), "welcomeNewButton")
         self.demo_button = named(QPushButton("Åbn eksempel"), "welcomeDemoButton")
         for button in (self.new_button, self.demo_button):
@@ -58,7 +64,9 @@ class WelcomeView(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch()
         layout.addWidget(title, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(text, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(intro, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addWidget(saved, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch()

@@ -29,6 +29,7 @@ class NewScreeningDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Ny selvscreening")
+        self.setMinimumWidth(480)  # room for a unit's full name
         self.unit_combo = named(QComboBox(), "unitCombo")
         self.unit_combo.addItems([*unit_names, NEW_UNIT])
         if preselect in unit_names:
