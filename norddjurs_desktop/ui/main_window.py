@@ -224,6 +224,11 @@ class MainWindow(QMainWindow):
             from norddjurs_desktop.ui.deck_editor.editor_dialog import DeckEditorDialog
 
             DeckEditorDialog(self.db, parent=self).exec()
+            if self.screening_page is not None:  # show the edited cards in the open meeting
+                step = self.screening_page.steps.currentIndex()
+                self.show_screening(self.screening_page.store.screening_id)
+                if self.screening_page is not None:
+                    self.screening_page.go_to_step(step)
 
     def _about(self) -> None:
         QMessageBox.about(

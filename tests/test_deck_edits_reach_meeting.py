@@ -1,0 +1,39 @@
+"""HR edits a card while a meeting is open: the meeting shows the new text at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from norddjurs_desktop.services.deck_editing import edit_card
+from norddjurs_desktop.services.decks import get_deck
+from norddjurs_desktop.ui.deck_editor import editor_dialog
+from norddjurs_desktop.ui.main_window import MainWindow
+
+
+def test_a_card_edited_during_a_meeting_shows_in_the_open_screening(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    window = MainWindow(tmp_path / "møde.sqlite")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.databaseOpened, timeout=20_000):
+        window.open_database()
+    with qtbot.waitSignal(window.screeningOpened, timeout=20_000):
+        window.home.open_demo()
+    page = window.screening_page
+    page.go_to_step(1)
+    first = get_deck(window.db, "palette").themes[0].cards[0]
+
+    def edit_instead_of_showing(dialog) -> int:
+        edit_card(window.db, "palette", first.id, text="Ny tekst skrevet af HR: 1-3-10 i praksis.")
+        return 0
+
+    monkeypatch.setattr(editor_dialog.DeckEditorDialog, "exec", edit_instead_of_showing)
+    window.edit_decks()
+
+    reopened = window.screening_page
+    assert reopened is not None and reopened is not page
+    assert reopened.steps.currentIndex() == 1  # still on Kortlægning
+    reopened.mapping.open_theme("handling")
+    assert reopened.mapping.theme_view.cards.text.text() == (
+        "Ny tekst skrevet af HR: 1-3-10 i praksis."
+    )
