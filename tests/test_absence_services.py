@@ -220,3 +220,18 @@ def test_key_figures_are_validated_and_upserted_by_month(db) -> None:
         delete_key_figure(db, unit_id, date(2025, 3, 1))
     with pytest.raises(NotFoundError):
         save_key_figure(db, unit_id + 99, KeyFigureRow(date(2025, 4, 1), 5.0, None, None))
+
+
+def test_figures_are_remembered_per_selection_and_renewed_by_a_new_import(
+    db, tmp_path
+) -> None:
+    unit_id = units.create_unit(db, "Børnehuset")
+    staff, absence = small_files(tmp_path)
+    import_absence_files(db, unit_id, staff, absence)
+    first = unit_stats(db, unit_id)
+    assert first is not None and unit_stats(db, unit_id) is first  # back to it: no recount
+    write(absence, "Medarbejder;Fraværsårsag;Fra;Til", "K3;Sygdom;01-03-2024;04-03-2024")
+    import_absence_files(db, unit_id, staff, absence)
+    renewed = unit_stats(db, unit_id)
+    assert renewed is not None and renewed is not first
+    assert renewed.sick_spells == 1

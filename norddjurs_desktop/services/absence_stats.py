@@ -47,8 +47,14 @@ __all__ = [
 ]
 
 _CACHE_SIZE = 4
+ImportInfoKey = tuple[int, datetime]  # an import's id and time: a replaced import never matches
 _cache: OrderedDict[tuple[str, int], AbsenceDataset] = OrderedDict()
 _cache_lock = threading.Lock()
+# Figures already computed for a selection, so going back to a period or team is instant.
+_STATS_SIZE = 64
+_stats: OrderedDict[tuple[str, ImportInfoKey, date, date, str | None], AbsenceStats] = (
+    OrderedDict()
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,8 @@ def _cache_key(db: Database, import_id: int) -> tuple[str, int]:
 def forget_dataset(db: Database, import_id: int | None = None) -> None:
     """Drop a cached import (or every cached import of this database when None)."""
     with _cache_lock:
+        for stats_key in [k for k in _stats if k[0] == str(db.path)]:
+            del _stats[stats_key]
         if import_id is not None:
             _cache.pop(_cache_key(db, import_id), None)
             return
@@ -284,6 +292,16 @@ def unit_stats(
         raise ValidationError(
             f"Teamet '{team}' findes ikke i data. Kendte teams: {', '.join(dataset.teams)}."
         )
-    return compute_stats(
+    stats_key = (str(db.path), (info.id, info.imported_at), start, end, team)
+    with _cache_lock:
+        known = _stats.get(stats_key)
+    if known is not None:
+        return known
+    stats = compute_stats(
         dataset.staff, dataset.absences, start, end, team=team, data_end=dataset.info.period_to
     )
+    with _cache_lock:
+        _stats[stats_key] = stats
+        while len(_stats) > _STATS_SIZE:
+            _stats.popitem(last=False)
+    return stats
