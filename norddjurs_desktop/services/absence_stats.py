@@ -115,11 +115,17 @@ def _cache_key(db: Database, import_id: int) -> tuple[str, int]:
     return str(db.path), import_id
 
 
-def forget_dataset(db: Database, import_id: int | None = None) -> None:
-    """Drop a cached import (or every cached import of this database when None)."""
+def forget_figures(db: Database) -> None:
+    """Drop the remembered figures of this database (benchmarks measure first visits)."""
     with _cache_lock:
         for stats_key in [k for k in _stats if k[0] == str(db.path)]:
             del _stats[stats_key]
+
+
+def forget_dataset(db: Database, import_id: int | None = None) -> None:
+    """Drop a cached import (or every cached import of this database when None)."""
+    forget_figures(db)
+    with _cache_lock:
         if import_id is not None:
             _cache.pop(_cache_key(db, import_id), None)
             return
