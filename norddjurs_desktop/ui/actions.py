@@ -38,7 +38,11 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> AppActions:
     undo = undo_stack.createUndoAction(parent, "Fortryd")
     undo.setShortcuts([QKeySequence(std.Undo)])
     redo = undo_stack.createRedoAction(parent, "Gentag")
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(std.Redo)])
+    # Ctrl+Shift+Z everywhere, plus the platform's own redo keys (Ctrl+Y on Windows);
+    # the same key twice makes Qt call the shortcut ambiguous, so it is listed once.
+    ctrl_shift_z = QKeySequence("Ctrl+Shift+Z")
+    platform_redo = [k for k in QKeySequence.keyBindings(std.Redo) if k != ctrl_shift_z]
+    redo.setShortcuts([ctrl_shift_z, *platform_redo])
     return AppActions(
         new_screening=_action(
             parent, "&Ny selvscreening …", [QKeySequence(std.New)], "Start en ny selvscreening"
