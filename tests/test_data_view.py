@@ -282,8 +282,8 @@ def test_home_page_opens_the_data_view_without_action_buttons(qtbot, db) -> None
     home = HomePage(db)
     qtbot.addWidget(home)
     button = child(home, QPushButton, "dataButton")
-    assert not button.isEnabled()
     unit_item = home.tree.topLevelItem(0)
+    assert home.tree.currentItem() is unit_item  # preselected: a unit without screenings
     assert unit_item is not None
     home.tree.setCurrentItem(unit_item)
     assert button.isEnabled()

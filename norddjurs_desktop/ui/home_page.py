@@ -25,6 +25,7 @@ from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.services.overview import list_units
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
+from norddjurs_desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import Database
@@ -140,6 +141,10 @@ class HomePage(QWidget):
                 if s.id == select_screening:
                     self.tree.setCurrentItem(item)
             unit_item.setExpanded(True)
+        if self.tree.currentItem() is None:  # Enter opens the newest screening right away
+            first = self.tree.topLevelItem(0)
+            if first is not None:
+                self.tree.setCurrentItem(first.child(0) or first)
         self.pages.setCurrentIndex(0 if not overview else 1)
         self._update_buttons()
 
@@ -238,7 +243,7 @@ class HomePage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(dialog)
         layout.addWidget(DataView(self.db, unit_id, None, dialog))
-        dialog.resize(1200, 820)
+        fit_to_screen(dialog, 1200, 820)
         dialog.show()
         self.data_dialog = dialog
         return dialog

@@ -43,6 +43,7 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.data.mapping_form import CPR_COLOUR, MappingForm, column_label
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
 
 FILE_FILTER = "Regneark (*.csv *.txt *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Alle filer (*)"
@@ -79,7 +80,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle("Importér fraværsdata")
-        self.resize(820, 620)
+        fit_to_screen(self, 820, 620)
         self.db, self.unit_id = db, unit_id
         self.paths: dict[str, Path | None] = {"staff": None, "absence": None}
         self.previews: dict[str, TablePreview | None] = {"staff": None, "absence": None}

@@ -37,6 +37,7 @@ from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.deck_editor.card_panel import CardPanel
 from norddjurs_desktop.ui.deck_editor.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.screen_fit import fit_to_screen
 
 LAST_FOLDER_KEY = "decks/last_folder"
 
@@ -106,7 +107,7 @@ class DeckEditorDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grid, 1)
         layout.addLayout(bottom)
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         self.reload()
 
     # -- loading ------------------------------------------------------------------

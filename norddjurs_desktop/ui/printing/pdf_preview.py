@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.screen_fit import fit_to_screen
 
 MAX_RENDER_DPI = 300
 LAST_FOLDER_KEY = "export/last_folder"
@@ -157,7 +158,7 @@ class PdfPreviewDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
     def page_count(self) -> int:
         return self.document.pageCount()

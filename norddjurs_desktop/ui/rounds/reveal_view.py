@@ -33,6 +33,7 @@ from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.rounds.ballot_page import band_style
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.rounds.score_dots import ScoreDots
+from norddjurs_desktop.ui.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import SetScoreCommand
 from norddjurs_desktop.ui.undo_guard import push_guarded
@@ -244,4 +245,4 @@ class RevealDialog(QDialog):
             window = parent.window()
             self.resize(window.width() * 9 // 10, window.height() * 9 // 10)
         else:
-            self.resize(1100, 760)
+            fit_to_screen(self, 1100, 760)

@@ -27,6 +27,7 @@ from norddjurs_desktop.ui.rounds.ballot_page import BallotPage, HandoverPage, si
 from norddjurs_desktop.ui.rounds.reveal_view import RevealView
 from norddjurs_desktop.ui.rounds.round_setup import RoundSetup, Voter
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
+from norddjurs_desktop.ui.screen_fit import fit_to_screen
 
 
 class RoundDialog(QDialog):
@@ -67,7 +68,7 @@ class RoundDialog(QDialog):
             window = parent.window()
             self.resize(max(900, window.width() * 19 // 20), max(640, window.height() * 19 // 20))
         else:
-            self.resize(1200, 800)
+            fit_to_screen(self, 1200, 800)
 
     def _make_done_page(self) -> QWidget:
         page = QWidget()
