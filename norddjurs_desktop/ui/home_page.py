@@ -148,6 +148,13 @@ class HomePage(QWidget):
         self.pages.setCurrentIndex(0 if not overview else 1)
         self._update_buttons()
 
+    def take_focus(self) -> None:
+        """Keyboard first: Enter opens the selected screening, or starts a new one."""
+        if self.pages.currentIndex() == 1:
+            self.tree.setFocus()
+        else:
+            self.welcome.new_button.setFocus()
+
     def _selected(self) -> tuple[int | None, int | None]:
         item = self.tree.currentItem()
         if item is None:

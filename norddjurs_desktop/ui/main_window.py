@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.home.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.stack.addWidget(self.home)
         self.stack.setCurrentWidget(self.home)
+        self.home.take_focus()
         if self.db.backup is not None:
             self.statusBar().showMessage(
                 f"Databasen er opdateret. En sikkerhedskopi ligger i {self.db.backup.name}.", 15000
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         self.screening_page = page
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        page.nav.setFocus()  # keyboard users: arrows move between the steps, Ctrl+1-6 jump
         self.app_actions.export_plan.setEnabled(True)
         self.app_actions.print_plan.setEnabled(True)
         self.setWindowTitle(f"{APP_NAME} – {page.title()}")
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         self._close_screening_page()
         self.home.refresh()
         self.stack.setCurrentWidget(self.home)
+        self.home.take_focus()
         self.setWindowTitle(APP_NAME)
 
     def new_screening(self) -> None:
