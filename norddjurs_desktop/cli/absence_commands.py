@@ -73,14 +73,15 @@ def _open_existing(path: Path) -> Database:
 
 
 def _cmd_stats(args: argparse.Namespace) -> None:
-    from norddjurs_desktop.services import units
-    from norddjurs_desktop.services.absence import unit_stats
+    # Read through sqlite3 only: SQLAlchemy is not even imported for `stats`.
+    from norddjurs_desktop.services.absence_stats import unit_stats
+    from norddjurs_desktop.services.overview import find_unit_id
 
     period_from = _date_option(args.period_from, "--from")
     period_to = _date_option(args.period_to, "--to")
     db = _open_existing(args.db)
     try:
-        unit_id = units.find_unit(db, args.unit)
+        unit_id = find_unit_id(db, args.unit)
         if unit_id is None:
             raise CliError(f"Der findes ingen enhed med navnet '{args.unit}'.")
         stats = unit_stats(

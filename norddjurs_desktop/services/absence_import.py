@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 from norddjurs_desktop.importing.absence_export import read_export
 from norddjurs_desktop.importing.mapping import normalise_header
 from norddjurs_desktop.importing.tables import read_table
-from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset, to_info
+from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset
 from norddjurs_desktop.services.errors import NotFoundError
 from norddjurs_desktop.storage.absence_models import (
     AbsenceImport,
@@ -34,6 +34,21 @@ from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Unit
 
 __all__ = ["delete_import", "import_absence_files", "remembered_mapping"]
+
+def to_info(row: AbsenceImport) -> ImportInfo:
+    assert row.id is not None
+    return ImportInfo(
+        id=row.id,
+        unit_id=row.unit_id,
+        imported_at=row.imported_at,
+        staff_file=row.staff_file,
+        absence_file=row.absence_file,
+        period_from=row.period_from,
+        period_to=row.period_to,
+        staff_rows=row.staff_rows,
+        absence_rows=row.absence_rows,
+    )
+
 
 Progress = Callable[[int, str], None]
 FILE_KINDS = ("staff", "absence")

@@ -3,26 +3,24 @@
 The GUI recomputes the figures on every filter change, so the loaded rows of
 an import are kept in a small module-level LRU cache (keyed by the database
 file and the import id); :mod:`.absence_import` forgets an entry whenever an
-import is stored or deleted. Loading reads plain columns with a Core select,
-never ORM objects: 150,000 rows load in a fraction of a second.
+import is stored or deleted. Reading goes through the standard library's
+sqlite3 in one snapshot (``Database.reader``): plain tuples, no ORM objects and
+no SQLAlchemy to load, so `stats` on the command line starts quickly too.
 
 Thread-safe: the GUI computes off the GUI thread, so the cache is guarded by
-a lock, and each call opens its own session.
+a lock, and each call opens its own connection.
 """
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import Any
-
-from sqlalchemy import Table
-from sqlalchemy import select as core_select
-from sqlmodel import Session, col, select
 
 from norddjurs_desktop.domain.absence import (
     AbsenceRow,
@@ -34,7 +32,6 @@ from norddjurs_desktop.domain.absence import (
 from norddjurs_desktop.domain.absence_records import NO_TEAM
 from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services.errors import ValidationError
-from norddjurs_desktop.storage.absence_models import AbsenceImport, AbsenceRecord, StaffRecord
 from norddjurs_desktop.storage.database import Database
 
 __all__ = [
@@ -96,18 +93,25 @@ class AbsenceDataset:
         return list(range(self.info.period_from.year, self.info.period_to.year + 1))
 
 
-def to_info(row: AbsenceImport) -> ImportInfo:
-    assert row.id is not None
+_INFO_SQL = (
+    "SELECT id, unit_id, imported_at, staff_file, absence_file, period_from, period_to,"
+    " staff_rows, absence_rows FROM absence_import"
+)
+
+
+def _info(row: tuple[Any, ...]) -> ImportInfo:
+    iid, unit_id, imported_at, staff_file, absence_file, p_from, p_to, staff_n, absence_n = row
     return ImportInfo(
-        id=row.id,
-        unit_id=row.unit_id,
-        imported_at=row.imported_at,
-        staff_file=row.staff_file,
-        absence_file=row.absence_file,
-        period_from=row.period_from,
-        period_to=row.period_to,
-        staff_rows=row.staff_rows,
-        absence_rows=row.absence_rows,
+        id=iid,
+        unit_id=unit_id,
+        # Stored as UTC without an offset (SQLite has no time zone type).
+        imported_at=datetime.fromisoformat(imported_at).replace(tzinfo=UTC),
+        staff_file=staff_file,
+        absence_file=absence_file,
+        period_from=date.fromisoformat(p_from),
+        period_to=date.fromisoformat(p_to),
+        staff_rows=staff_n,
+        absence_rows=absence_n,
     )
 
 
@@ -133,40 +137,25 @@ def forget_dataset(db: Database, import_id: int | None = None) -> None:
             del _cache[key]
 
 
-_STAFF_COLUMNS = ("key", "team", "job_group", "age", "grade", "employed_from", "employed_to")
-_ABSENCE_COLUMNS = ("key", "reason", "start", "end")
-_STAFF_TABLE: Table = StaffRecord.__table__  # type: ignore[attr-defined]
-_ABSENCE_TABLE: Table = AbsenceRecord.__table__  # type: ignore[attr-defined]
+_STAFF_SQL = (
+    "SELECT key, team, job_group, age, grade, employed_from, employed_to"
+    " FROM staff_record WHERE import_id = ? ORDER BY id"
+)
+_ABSENCE_SQL = 'SELECT key, reason, start, "end" FROM absence_record WHERE import_id = ?'
 
 
-def _fetch(
-    session: Session, columns: Sequence[str], import_id: int, teams: Sequence[str] | None = None
+def _absence_rows(
+    connection: sqlite3.Connection, import_id: int, teams: Sequence[str] | None
 ) -> list[tuple[Any, ...]]:
-    """Plain tuples of one import's rows, dates as the ISO text SQLite stores.
-
-    A Core select, run on the DB-API cursor of the session's connection (so
-    inside its transaction): SQLAlchemy's per-row result processing would
-    otherwise cost more than the query itself for 150,000 rows. ``teams``
-    (stored team values) limits absence rows to the persons of those teams.
-    """
-    table = _STAFF_TABLE if "team" in columns else _ABSENCE_TABLE
-    statement = (
-        core_select(*(table.c[name] for name in columns))
-        .where(table.c.import_id == import_id)
-        .order_by(table.c.id)
+    """The import's absence rows; ``teams`` (stored team values) keeps only their persons'."""
+    if teams is None:
+        return connection.execute(_ABSENCE_SQL + " ORDER BY id", (import_id,)).fetchall()
+    marks = ", ".join("?" * len(teams))
+    sql = (
+        f"{_ABSENCE_SQL} AND key IN (SELECT key FROM staff_record"
+        f" WHERE import_id = ? AND team IN ({marks})) ORDER BY id"
     )
-    if teams is not None:
-        members = core_select(_STAFF_TABLE.c.key).where(
-            _STAFF_TABLE.c.import_id == import_id, _STAFF_TABLE.c.team.in_(list(teams))
-        )
-        statement = statement.where(table.c.key.in_(members))
-    connection = session.connection()
-    sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        return cursor.execute(sql).fetchall()
-    finally:
-        cursor.close()
+    return connection.execute(sql, (import_id, import_id, *teams)).fetchall()
 
 
 def _date_memo(*columns: Iterable[str | None]) -> dict[Any, Any]:
@@ -184,23 +173,15 @@ def _date_memo(*columns: Iterable[str | None]) -> dict[Any, Any]:
 
 def list_imports(db: Database, unit_id: int) -> list[ImportInfo]:
     """The unit's imports, newest first."""
-    with db.session() as session:
-        rows = session.exec(
-            select(AbsenceImport)
-            .where(AbsenceImport.unit_id == unit_id)
-            .order_by(col(AbsenceImport.imported_at).desc(), col(AbsenceImport.id).desc())
-        ).all()
-        return [to_info(row) for row in rows]
+    rows = db.read(f"{_INFO_SQL} WHERE unit_id = ? ORDER BY imported_at DESC, id DESC", (unit_id,))
+    return [_info(row) for row in rows]
 
 
-def _newest(session: Session, unit_id: int) -> ImportInfo | None:
-    newest = session.exec(
-        select(AbsenceImport)
-        .where(AbsenceImport.unit_id == unit_id)
-        .order_by(col(AbsenceImport.imported_at).desc(), col(AbsenceImport.id).desc())
-        .limit(1)
-    ).first()
-    return None if newest is None else to_info(newest)
+def _newest(connection: sqlite3.Connection, unit_id: int) -> ImportInfo | None:
+    row = connection.execute(
+        f"{_INFO_SQL} WHERE unit_id = ? ORDER BY imported_at DESC, id DESC LIMIT 1", (unit_id,)
+    ).fetchone()
+    return None if row is None else _info(row)
 
 
 def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
@@ -213,13 +194,15 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
         return cached
 
 
-def _read(session: Session, info: ImportInfo, team: str | None = None) -> AbsenceDataset:
+def _read(
+    connection: sqlite3.Connection, info: ImportInfo, team: str | None = None
+) -> AbsenceDataset:
     """The import's staff, and its absence rows (only the team's when ``team`` is given)."""
-    staff_rows = _fetch(session, _STAFF_COLUMNS, info.id)
+    staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
     teams = None
     if team is not None:
         teams = sorted({row[1] for row in staff_rows if team_label(row[1]) == team})
-    absence_rows = _fetch(session, _ABSENCE_COLUMNS, info.id, teams)
+    absence_rows = _absence_rows(connection, info.id, teams)
     dates = _date_memo(
         (row[5] for row in staff_rows), (row[6] for row in staff_rows),
         (row[2] for row in absence_rows), (row[3] for row in absence_rows),
@@ -242,14 +225,14 @@ def load_dataset(db: Database, unit_id: int) -> AbsenceDataset | None:
     count a person (and their sick days) twice. The newest import is taken to
     be the current picture; older ones stay listed until deleted.
     """
-    with db.session() as session:
-        info = _newest(session, unit_id)
+    with db.reader() as connection:
+        info = _newest(connection, unit_id)
         if info is None:
             return None
         dataset = _cached(db, info)
         if dataset is not None:
             return dataset
-        dataset = _read(session, info)
+        dataset = _read(connection, info)
     with _cache_lock:
         key = _cache_key(db, info.id)
         _cache[key] = dataset
@@ -275,14 +258,14 @@ def unit_stats(
     figures are returned even for fewer than five persons: the caller must
     check :attr:`AbsenceStats.too_few_persons` before showing them.
     """
-    with db.session() as session:
-        info = _newest(session, unit_id)
+    with db.reader() as connection:
+        info = _newest(connection, unit_id)
         if info is None:
             return None
         dataset = _cached(db, info)
         if dataset is None and team is not None:
             # One team from a cold start (the CLI): read only that team's absence rows.
-            dataset = _read(session, info, team)
+            dataset = _read(connection, info, team)
     if dataset is None:
         dataset = load_dataset(db, unit_id)
         if dataset is None:  # deleted meanwhile

@@ -52,3 +52,9 @@ def list_units(db: Database) -> list[UnitOverview]:
         UnitOverview(id=uid, name=name, screenings=tuple(by_unit.get(uid, [])))
         for uid, name in units
     ]
+
+
+def find_unit_id(db: Database, name: str) -> int | None:
+    """The id of the unit with this name (spaces as typed do not matter), without the ORM."""
+    rows = db.read("SELECT id FROM unit WHERE name = ?", (" ".join(name.split()),))
+    return rows[0][0] if rows else None

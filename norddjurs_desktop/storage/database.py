@@ -134,9 +134,23 @@ class Database:
 
     def read(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of one read-only query, through the standard library's sqlite3."""
-        with closing(sqlite3.connect(self.path)) as connection:
-            connection.execute("PRAGMA query_only=1")
+        with self.reader() as connection:
             return connection.execute(sql, parameters).fetchall()
+
+    @contextmanager
+    def reader(self) -> Iterator[sqlite3.Connection]:
+        """A read-only sqlite3 connection whose queries all see one snapshot of the file.
+
+        For reads that must be fast and need no ORM (the overview, 150,000 absence
+        rows): plain tuples, and no SQLAlchemy to import or to process each row.
+        """
+        with closing(sqlite3.connect(self.path, isolation_level=None)) as connection:
+            connection.execute("PRAGMA query_only=1")
+            connection.execute("BEGIN")
+            try:
+                yield connection
+            finally:
+                connection.execute("ROLLBACK")
 
     def close(self) -> None:
         with self._engine_lock:
