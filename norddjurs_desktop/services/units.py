@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
+from norddjurs_desktop.services.overview import find_unit_id
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Unit
 
@@ -20,9 +21,8 @@ def _clean_name(name: str) -> str:
 
 
 def find_unit(db: Database, name: str) -> int | None:
-    with db.session() as session:
-        unit = session.exec(select(Unit).where(Unit.name == " ".join(name.split()))).first()
-        return unit.id if unit else None
+    """The id of the unit with this name, or None (one lookup for the whole app)."""
+    return find_unit_id(db, name)
 
 
 def create_unit(db: Database, name: str) -> int:
