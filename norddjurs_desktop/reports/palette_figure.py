@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from norddjurs_desktop.domain.plan import PlanTheme, ScoreSpread
+from norddjurs_desktop.domain.rounds import decimal_text
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS, SCORE_MAX, score_colour, score_label
 
 # Layout in inches; the axes fill the figure with one data unit per inch.
@@ -56,16 +57,11 @@ def _cell_centre(score: float) -> float:
     return SCALE_X + (score - 0.5) * CELL
 
 
-def decimal_comma(value: float) -> str:
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
 def spread_text(spread: ScoreSpread) -> str:
     """'median 3,5 · 2–5 · 6 stemmer · 1 pas' — the short form beside the dots."""
     parts = []
     if spread.median is not None:
-        parts.append(f"median {decimal_comma(spread.median)}")
+        parts.append(f"median {decimal_text(spread.median)}")
         parts.append(f"{min(spread.scores)}–{max(spread.scores)}")
     votes = len(spread.scores)
     parts.append(f"{votes} {'stemme' if votes == 1 else 'stemmer'}")
@@ -80,7 +76,7 @@ def round_summary(spread: ScoreSpread) -> str:
     if not spread.scores or spread.median is None:
         return f"Den skjulte runde: ingen stemmer, {passes}."
     votes = len(spread.scores)
-    return (f"Den skjulte runde: median {decimal_comma(spread.median)}, "
+    return (f"Den skjulte runde: median {decimal_text(spread.median)}, "
             f"laveste–højeste {min(spread.scores)}–{max(spread.scores)}, "
             f"{votes} {'stemme' if votes == 1 else 'stemmer'}, {passes}.")
 
