@@ -69,3 +69,22 @@ def test_a_data_reference_does_not_repeat_the_observation_already_given_as_probl
     assert "Team: Humlebien" in full
     without = full.removesuffix(" Mandagene er tunge.").rstrip(".")
     assert ref.as_text("Mandagene er  tunge.") == without
+
+
+def test_screen_and_paper_draw_the_same_symbol_shapes() -> None:
+    """The printed card and the tile on screen share one geometry, mirrored for y-down."""
+    from norddjurs_desktop.domain.decks import SYMBOLS
+    from norddjurs_desktop.domain.symbol_shapes import symbol_points
+
+    polygons = [s for s in SYMBOLS if s not in ("circle", "ring")]
+    assert len(polygons) == 6
+    for symbol in polygons:
+        paper = symbol_points(symbol, 10, 20, 8)
+        screen = symbol_points(symbol, 10, 20, 8, y_down=True)
+        assert len(paper) >= 3
+        mirrored = [(x, 40 - y) for x, y in paper]
+        assert all(
+            abs(a - c) < 1e-9 and abs(b - d) < 1e-9
+            for (a, b), (c, d) in zip(screen, mirrored, strict=True)
+        )
+        assert all(abs(x - 10) <= 4.5 and abs(y - 20) <= 4.5 for x, y in paper)

@@ -7,12 +7,16 @@ theme it belongs to. The shapes are the ones named in ``domain.decks.SYMBOLS``.
 
 from __future__ import annotations
 
-import math
-
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from norddjurs_desktop.domain.decks import SYMBOLS
+from norddjurs_desktop.domain.symbol_shapes import (
+    CIRCLE_RADIUS,
+    RING_INNER,
+    RING_OUTER,
+    symbol_points,
+)
 
 
 def to_colour(value: str | Color) -> Color:
@@ -49,53 +53,6 @@ def tint(colour: str | Color, amount: float) -> Color:
     )
 
 
-def _polygon(cx: float, cy: float, radius: float, corners: int, start_deg: float) -> list:
-    return [
-        (
-            cx + radius * math.cos(math.radians(start_deg + i * 360 / corners)),
-            cy + radius * math.sin(math.radians(start_deg + i * 360 / corners)),
-        )
-        for i in range(corners)
-    ]
-
-
-def _star(cx: float, cy: float, radius: float) -> list:
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.45
-        angle = math.radians(90 + i * 36)
-        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
-    return points
-
-
-def _cross(cx: float, cy: float, radius: float) -> list:
-    a, b = radius * 0.92, radius * 0.32  # arm length and half arm width
-    outline = [(b, a), (b, b), (a, b), (a, -b), (b, -b), (b, -a),
-               (-b, -a), (-b, -b), (-a, -b), (-a, b), (-b, b), (-b, a)]  # fmt: skip
-    return [(cx + x, cy + y) for x, y in outline]
-
-
-def symbol_points(symbol: str, cx: float, cy: float, size: float) -> list[tuple[float, float]]:
-    """Corner points of a polygonal symbol (empty for the round ones)."""
-    r = size / 2
-    if symbol == "square":
-        return _polygon(cx, cy, r * 0.8 * math.sqrt(2), 4, 45)
-    if symbol == "triangle":
-        # Centred on the bounding box rather than the centroid, so it looks centred.
-        pts = _polygon(0, 0, r * 1.1, 3, 90)
-        shift = -(max(p[1] for p in pts) + min(p[1] for p in pts)) / 2
-        return [(cx + x, cy + y + shift) for x, y in pts]
-    if symbol == "diamond":
-        return _polygon(cx, cy, r, 4, 90)
-    if symbol == "star":
-        return _star(cx, cy, r * 1.02)
-    if symbol == "hexagon":
-        return _polygon(cx, cy, r * 0.98, 6, 90)
-    if symbol == "cross":
-        return _cross(cx, cy, r)
-    return []
-
-
 def draw_symbol(
     canvas: Canvas,
     symbol: str,
@@ -126,11 +83,11 @@ def draw_symbol(
     r = size / 2
     path = canvas.beginPath()
     if symbol == "circle":
-        path.circle(x, y, r * 0.92)
+        path.circle(x, y, r * CIRCLE_RADIUS)
     elif symbol == "ring":
         # An annulus: outer and inner circle filled with the even-odd rule.
-        path.circle(x, y, r * 0.95)
-        path.circle(x, y, r * 0.5)
+        path.circle(x, y, r * RING_OUTER)
+        path.circle(x, y, r * RING_INNER)
     else:
         points = symbol_points(symbol, x, y, size)
         path.moveTo(*points[0])
