@@ -10,6 +10,7 @@ from __future__ import annotations
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
+from norddjurs_desktop.domain.colours import ink_for
 from norddjurs_desktop.domain.decks import SYMBOLS
 from norddjurs_desktop.domain.symbol_shapes import (
     CIRCLE_RADIUS,
@@ -24,23 +25,10 @@ def to_colour(value: str | Color) -> Color:
     return HexColor(value) if isinstance(value, str) else value
 
 
-def relative_luminance(colour: str | Color) -> float:
-    """WCAG relative luminance (0 black … 1 white) of a colour."""
-    c = to_colour(colour)
-
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.red) + 0.7152 * channel(c.green) + 0.0722 * channel(c.blue)
-
-
 def ink_on(background: str | Color) -> Color:
-    """White or near-black, whichever reads better on the background."""
-    lum = relative_luminance(background)
-    # Contrast ratio against white vs. against #1a1a1a (luminance ~0.010).
-    white = 1.05 / (lum + 0.05)
-    dark = (lum + 0.05) / 0.060
-    return Color(1, 1, 1) if white >= dark else HexColor("#1a1a1a")
+    """White or near-black, whichever reads better on the background (as on screen)."""
+    colour = background if isinstance(background, str) else background.hexval()[2:]
+    return HexColor(ink_for(f"#{colour.lstrip('#')}"))
 
 
 def tint(colour: str | Color, amount: float) -> Color:

@@ -6,13 +6,14 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from norddjurs_desktop.domain.colours import ink_for
 from norddjurs_desktop.domain.scoring import score_colour, score_label
 from norddjurs_desktop.ui.widgets.symbols import paint_symbol
 
 
 def readable_text_colour(background: QColor) -> QColor:
-    luminance = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
-    return QColor("#111111") if luminance > 140 else QColor("#ffffff")
+    """The text colour the printed cards use on the same background."""
+    return QColor(ink_for(background.name()))
 
 
 class ThemeTile(QWidget):
