@@ -27,6 +27,11 @@ def parse_danish_date(text: str) -> date:
     raise ValueError(f"'{cleaned}' er ikke en dato på formen dd-mm-åååå.")
 
 
+def danish_date(value: date | None) -> str:
+    """dd-mm-åååå, the date format of the whole user interface ("" for no date)."""
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
 def format_number(value: float, decimals: int = 1) -> str:
     """7.25 → '7,3'; thousands separated by a dot as in Danish."""
     text = f"{value:,.{decimals}f}"

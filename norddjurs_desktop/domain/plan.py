@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from norddjurs_desktop.domain.dates import danish_date  # noqa: F401 - re-exported
+
 ACTION_STATUSES = ("ikke startet", "i gang", "gennemført", "opgivet")
 
 
@@ -108,11 +110,6 @@ class ActionPlan:
     def prioritised(self) -> list[PlanTheme]:
         chosen = [theme for theme in self.themes if theme.priority is not None]
         return sorted(chosen, key=lambda theme: theme.priority or 0)
-
-
-def danish_date(value: date | None) -> str:
-    """dd-mm-åååå, the date format of the whole user interface."""
-    return value.strftime("%d-%m-%Y") if value else ""
 
 
 def plan_file_name(unit_name: str, screening_date: date) -> str:

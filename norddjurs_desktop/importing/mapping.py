@@ -17,6 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from norddjurs_desktop.domain.dates import danish_date
+
 from .cpr import cpr_cells
 from .errors import ImportFileError
 from .tables import Cell, RawTable, read_table
@@ -145,7 +147,7 @@ def _display(cell: Cell) -> str:
     if isinstance(cell, datetime):
         cell = cell.date()
     if isinstance(cell, date):
-        return cell.strftime("%d-%m-%Y")
+        return danish_date(cell)
     return str(cell)
 
 

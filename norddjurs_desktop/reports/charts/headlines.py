@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, SICK_REASONS, AbsenceStats
-from norddjurs_desktop.domain.dates import format_number
+from norddjurs_desktop.domain.dates import danish_date, format_number
 from norddjurs_desktop.reports.charts.distribution_charts import LEAVE_REASONS
 from norddjurs_desktop.reports.charts.drawing import (
     HIDDEN_LABEL,
@@ -41,7 +41,7 @@ def _h_rolling(stats: AbsenceStats, extra: ChartExtra, ambition: str) -> str:
         assert last.absence_pct is not None
         return (
             f"Sygefravær {pct_text(last.absence_pct)} ({ambition}) i 12 måneder til "
-            f"{last.period_to.strftime('%d-%m-%Y')}"
+            f"{danish_date(last.period_to)}"
         )
     return _h_total(stats, extra, ambition)
 
