@@ -1,7 +1,9 @@
 """Errors a user can act on. Messages are Danish, one sentence, ready to show."""
 
+from norddjurs_desktop.domain.errors import UserFacingError
 
-class ServiceError(Exception):
+
+class ServiceError(UserFacingError):
     """Base for problems reported to the user."""
 
 
@@ -16,4 +18,11 @@ class NotFoundError(ServiceError):
 # Storage problems reach the front ends through here, so they need not know storage.
 from norddjurs_desktop.storage.errors import NewerDatabaseError, StorageError  # noqa: E402
 
-__all__ = ["NewerDatabaseError", "NotFoundError", "ServiceError", "StorageError", "ValidationError"]
+__all__ = [
+    "NewerDatabaseError",
+    "NotFoundError",
+    "ServiceError",
+    "StorageError",
+    "UserFacingError",
+    "ValidationError",
+]

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.palette import FORUMS, PALETTE_KEYS, ROLES
 from norddjurs_desktop.domain.scoring import SCORE_MAX, SCORE_MIN, is_valid_score
 from norddjurs_desktop.services.dto import AssessmentData, ParticipantData, ScreeningData
@@ -138,7 +139,8 @@ def update_preparation(
         if next_follow_up is not False:
             if isinstance(next_follow_up, date) and next_follow_up < screening.date:
                 raise ValidationError(
-                    "Næste opfølgning kan ikke ligge før screeningens dato."
+                    f"Næste opfølgning ({danish_date(next_follow_up)}) kan ikke ligge før "
+                    f"screeningens dato ({danish_date(screening.date)})."
                 )
             new_date: date | None = next_follow_up if isinstance(next_follow_up, date) else None
             screening.next_follow_up = new_date

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
+# How long a write waits for another program's lock before it is reported as failed.
+BUSY_TIMEOUT_MS = 5000
+
 
 def _alembic_config() -> Config:
     # Alembic is imported only when a file must be created or upgraded.
@@ -87,7 +90,7 @@ def _configure_connection(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -1,7 +1,9 @@
 """Storage failures a user can understand: each message is Danish and one line."""
 
+from norddjurs_desktop.domain.errors import UserFacingError
 
-class StorageError(Exception):
+
+class StorageError(UserFacingError):
     """Base for database problems shown to the user."""
 
 

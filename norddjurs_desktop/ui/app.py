@@ -85,6 +85,9 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     configure_application(app)
+    from norddjurs_desktop.ui.fault_dialog import install_fault_dialog
+
+    install_fault_dialog()
     db_path = (args.db or default_database_path()).expanduser().resolve()
     lock = acquire_lock(db_path)
     if lock is None:

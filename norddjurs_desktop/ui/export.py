@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.plan import plan_file_name
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.plan import export_plan
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
@@ -49,7 +49,7 @@ def error_message(error: BaseException, path: Path) -> str:
             "Er filen åben i et andet program, eller må du ikke skrive i mappen? "
             "Luk PDF'en eller vælg en anden mappe, og prøv igen."
         )
-    if isinstance(error, ServiceError):
+    if isinstance(error, UserFacingError):
         return f"Handlingsplanen kunne ikke laves: {error}"
     return f"Handlingsplanen kunne ikke laves ({type(error).__name__}: {error})."
 

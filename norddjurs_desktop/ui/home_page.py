@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.plan import danish_date
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.overview import list_units
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
@@ -208,7 +208,7 @@ class HomePage(QWidget):
             screening_id = screenings.create_screening(
                 self.db, unit_id, on=dialog.screening_date(), forum=dialog.forum()
             )
-        except ServiceError as error:
+        except UserFacingError as error:
             dialog.show_error(f"⚠ {error}")
             return False
         self.refresh(select_screening=screening_id)
@@ -266,7 +266,7 @@ class HomePage(QWidget):
             return
         try:
             units.create_unit(self.db, name)
-        except ServiceError as error:
+        except UserFacingError as error:
             self._error(error)
             return
         self.refresh()
@@ -283,7 +283,7 @@ class HomePage(QWidget):
             return
         try:
             units.rename_unit(self.db, unit_id, name)
-        except ServiceError as error:
+        except UserFacingError as error:
             self._error(error)
             return
         self.refresh()
@@ -321,6 +321,6 @@ class HomePage(QWidget):
                 screenings.delete_screening(self.db, screening_id)
             else:
                 units.delete_unit(self.db, unit_id)
-        except ServiceError as error:
+        except UserFacingError as error:
             self._error(error)
         self.refresh()

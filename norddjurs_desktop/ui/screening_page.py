@@ -26,6 +26,7 @@ from norddjurs_desktop.ui.steps.closing_step import ClosingStep
 from norddjurs_desktop.ui.steps.mapping_step import MappingStep
 from norddjurs_desktop.ui.steps.preparation_step import PreparationStep
 from norddjurs_desktop.ui.steps.priority_step import PriorityStep
+from norddjurs_desktop.ui.widgets.unsaved_banner import UnsavedBanner
 
 STEP_TITLES = (
     "1. Forberedelse",
@@ -46,6 +47,9 @@ class ScreeningPage(QWidget):
         super().__init__(parent)
         self.store = ScreeningStore(db, screening_id, self)
         self.store.failed.connect(self.message)
+        self.unsaved = UnsavedBanner()
+        self.store.failed.connect(self.unsaved.show_failure)
+        self.store.saved.connect(self.unsaved.clear)
         deck = get_deck(db, PALETTE_DECK_KEY)
         self.preparation = PreparationStep(self.store, undo_stack)
         self.mapping = MappingStep(self.store, undo_stack, deck)
@@ -78,6 +82,7 @@ class ScreeningPage(QWidget):
         body.addWidget(self.steps, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.unsaved)
         layout.addLayout(body, 1)
         self.store.changed.connect(self._update_header)
         self._update_header()

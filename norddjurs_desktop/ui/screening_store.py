@@ -14,6 +14,7 @@ from norddjurs_desktop.services import decks as deck_service
 from norddjurs_desktop.services import screenings as screening_service
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.dto import ActionData, ScreeningData
+from norddjurs_desktop.ui.failure_text import failure_text
 
 
 class ScreeningStore(QObject):
@@ -24,7 +25,8 @@ class ScreeningStore(QObject):
     prioritiesChanged = Signal()
     actionsChanged = Signal()
     cardNotesChanged = Signal()
-    failed = Signal(str)  # a Danish message for the status bar / a dialog
+    failed = Signal(str)  # a Danish message: an edit was NOT stored
+    saved = Signal()  # an edit was stored (after a failure: writing works again)
 
     def __init__(self, db: Database, screening_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,11 +101,18 @@ class ScreeningStore(QObject):
         *,
         discussed: bool | None = None,
         note: str | None = None,
-    ) -> None:
-        deck_service.set_card_note(
-            self.db, self.screening_id, deck_key, card_key, discussed=discussed, note=note
-        )
+    ) -> bool:
+        """Card notes are not undoable, so a failure is reported here rather than raised."""
+        try:
+            deck_service.set_card_note(
+                self.db, self.screening_id, deck_key, card_key, discussed=discussed, note=note
+            )
+        except Exception as error:  # a locked or full disk must not pass for saved
+            self.failed.emit(failure_text(error))
+            return False
+        self.saved.emit()
         self.cardNotesChanged.emit()
+        return True
 
     # -- actions ------------------------------------------------------------------
     def add_action(self, data: ActionData) -> ActionData:

@@ -1,9 +1,11 @@
-"""One way onto the undo stack for every undoable edit of a screening.
+"""One way onto the undo stack for every edit of a screening, and one place it can fail.
 
-A command runs once before it is pushed, so an edit the service refuses never
-reaches the stack; a refusal later, on undo or redo (the database changed under
-it), is reported instead of escaping from Qt's undo machinery. Either way the
-Danish message goes out through ``store.failed`` and nothing is half done.
+A command runs once before it is pushed, so an edit that was not stored never
+reaches the stack: a refusal from the services, a locked or full disk, a
+read-only file or an outright bug all count the same. A failure later, on undo
+or redo (the database changed under it), is reported instead of escaping from
+Qt's undo machinery. Either way the Danish message goes out through
+``store.failed``, and ``store.saved`` tells the views when writing works again.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.ui.failure_text import failure_text
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 
 
@@ -30,8 +32,10 @@ class _AlreadyDone(QUndoCommand):
     def _guarded(self, step: Callable[[], None]) -> None:
         try:
             step()
-        except ServiceError as error:
-            self.store.failed.emit(str(error))
+        except Exception as error:  # any failure of the write: said aloud, never raised into Qt
+            self.store.failed.emit(failure_text(error))
+        else:
+            self.store.saved.emit()
 
     def redo(self) -> None:
         if self._first:  # Qt redoes on push; the command has already run
@@ -53,11 +57,15 @@ class _AlreadyDone(QUndoCommand):
 
 
 def push_guarded(undo_stack: QUndoStack, command: QUndoCommand, store: ScreeningStore) -> bool:
-    """Run ``command`` and put it on the stack; on a refusal, report it and push nothing."""
+    """Run ``command`` and put it on the stack; on any failure, report it and push nothing.
+
+    Returns whether the edit is stored, so a field can keep showing it as unsaved.
+    """
     try:
         command.redo()
-    except ServiceError as error:
-        store.failed.emit(str(error))
+    except Exception as error:  # not only refusals: a locked or full disk is no success either
+        store.failed.emit(failure_text(error))
         return False
     undo_stack.push(_AlreadyDone(command, store))
+    store.saved.emit()
     return True

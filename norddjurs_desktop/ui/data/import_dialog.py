@@ -40,7 +40,7 @@ from norddjurs_desktop.importing.mapping import (
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.data.mapping_form import CPR_COLOUR, MappingForm, column_label
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
@@ -282,7 +282,7 @@ class ImportDialog(QDialog):
         self._close_progress()
         if isinstance(error, ImportFileError):
             self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{error.message}")
-        elif isinstance(error, ServiceError | ValueError):
+        elif isinstance(error, UserFacingError | ValueError):
             self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{error}")
         else:
             self._show_error(f"Importen blev ikke gennemført, og intet er gemt. Uventet fejl: "

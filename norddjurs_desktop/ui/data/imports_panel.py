@@ -23,7 +23,7 @@ from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.naming import named
 
 HEADERS = ("Importeret", "Medarbejderfil", "Fraværsfil", "Periode", "Rækker")
@@ -109,7 +109,7 @@ class ImportsPanel(QWidget):
             return False
         try:
             absence_service.delete_import(self.db, info.id)
-        except ServiceError as error:
+        except UserFacingError as error:
             QMessageBox.warning(self, "Slet import", str(error))
         self.reload()
         self.changed.emit()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.dates import format_number
 from norddjurs_desktop.services import key_figures as key_figure_service
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.key_figures import KeyFigureRow
 from norddjurs_desktop.ui.naming import named
 
@@ -167,7 +167,7 @@ class KeyFiguresEditor(QWidget):
             old = self._stored.get(row)
             if old is not None and old != month:
                 key_figure_service.delete_key_figure(self.db, self.unit_id, old)
-        except (ValueError, ServiceError) as error:
+        except (ValueError, UserFacingError) as error:
             self._say(f"⚠ Række {row + 1} er ikke gemt: {error}", error=True)
             return False
         self._stored[row] = month
@@ -184,7 +184,7 @@ class KeyFiguresEditor(QWidget):
         if month is not None:
             try:
                 key_figure_service.delete_key_figure(self.db, self.unit_id, month)
-            except ServiceError as error:
+            except UserFacingError as error:
                 self._say(f"⚠ {error}", error=True)
                 return
             self._say(f"Slettet: {month:%m-%Y}.")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import CARD_KINDS, Card, Deck, Theme
 from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.widgets.card_viewer import KIND_LABELS
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
@@ -136,7 +136,7 @@ class CardPanel(QWidget):
     def _run(self, action: Callable[[], object], select: str | None = None) -> bool:
         try:
             action()
-        except ServiceError as error:
+        except UserFacingError as error:
             self.failed.emit(str(error))
             return False
         self._select_after = select
@@ -150,7 +150,7 @@ class CardPanel(QWidget):
         deck_key = self.deck.key
         try:
             editing.edit_card(self.db, deck_key, card_id, text=text)
-        except ServiceError as error:
+        except UserFacingError as error:
             self.failed.emit(str(error))
             return
         card = self._card(card_id)
@@ -174,7 +174,7 @@ class CardPanel(QWidget):
         deck_key, theme_key = self.deck.key, self.theme.key
         try:
             key = editing.add_card(self.db, deck_key, theme_key, "Nyt kort – skriv teksten her.")
-        except ServiceError as error:
+        except UserFacingError as error:
             self.failed.emit(str(error))
             return
         self._select_after = key

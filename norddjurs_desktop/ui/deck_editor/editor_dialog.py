@@ -33,7 +33,7 @@ from norddjurs_desktop.services import deck_admin, deck_files
 from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.decks import DeckInfo, get_deck, list_decks
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.deck_editor.card_panel import CardPanel
 from norddjurs_desktop.ui.deck_editor.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.naming import named
@@ -204,7 +204,7 @@ class DeckEditorDialog(QDialog):
         try:
             deck_admin.create_deck(self.db, key.strip(), title)
             editing.add_theme(self.db, key.strip(), "Første tema", "#0072b2")
-        except ServiceError as error:
+        except UserFacingError as error:
             self._warn(str(error))
             return
         self.reload(key.strip())
@@ -249,7 +249,7 @@ class DeckEditorDialog(QDialog):
         except (OSError, UnicodeDecodeError) as error:
             self._warn(f"Kan ikke læse {path.name}: {error}")
             return None
-        except ServiceError as error:
+        except UserFacingError as error:
             self._warn(f"{path.name} kan ikke importeres. {error}")
             return None
         QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
@@ -273,7 +273,7 @@ class DeckEditorDialog(QDialog):
             return
         try:
             deck_files.reset_deck_to_shipped(self.db, key, self.decks_folder)
-        except ServiceError as error:
+        except UserFacingError as error:
             self._warn(str(error))
             return
         self.reload(key)
@@ -292,7 +292,7 @@ class DeckEditorDialog(QDialog):
             return
         try:
             deck_admin.delete_user_deck(self.db, key)
-        except ServiceError as error:
+        except UserFacingError as error:
             self._warn(str(error))
             return
         self.reload()
@@ -308,7 +308,7 @@ class DeckEditorDialog(QDialog):
             return
         try:
             theme_key = editing.add_theme(self.db, key, title)
-        except ServiceError as error:
+        except UserFacingError as error:
             self._warn(str(error))
             return
         self.reload(key)
@@ -326,7 +326,7 @@ class DeckEditorDialog(QDialog):
             return
         try:
             editing.delete_theme(self.db, key, theme_key)
-        except ServiceError as error:
+        except UserFacingError as error:
             self._warn(str(error))
             return
         self.reload(key)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import SYMBOLS, Deck, Theme
 from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 from norddjurs_desktop.ui.widgets.symbols import paint_symbol
@@ -91,7 +91,7 @@ class ThemePanel(QWidget):
             return False
         try:
             editing.edit_theme(self.db, self.deck.key, self.theme.key, **fields)
-        except ServiceError as error:
+        except UserFacingError as error:
             self.failed.emit(str(error))
             return False
         for name, value in fields.items():

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 from norddjurs_desktop.domain.decks import DeckError
 from norddjurs_desktop.domain.plan import danish_date, plan_file_name
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.printing.pdf_preview import DUPLEX_HINT, PdfPreviewDialog, PrintError
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
@@ -70,7 +70,7 @@ def write_then_preview(
         progress.close()
         progress.deleteLater()
         path.unlink(missing_ok=True)
-        if isinstance(error, ServiceError | DeckError | ValueError):
+        if isinstance(error, UserFacingError | DeckError | ValueError):
             message = str(error)
         elif isinstance(error, OSError):
             message = f"Den midlertidige fil kunne ikke skrives: {error.strerror or error}."

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.decks import Deck
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.rounds.ballot_page import BallotPage, HandoverPage, sized
 from norddjurs_desktop.ui.rounds.reveal_view import RevealView
@@ -121,7 +121,7 @@ class RoundDialog(QDialog):
             self.rounds.record_votes(
                 voter.name, voter.role, answers, by_facilitator=self.by_facilitator
             )
-        except ServiceError as error:
+        except UserFacingError as error:
             QMessageBox.warning(self, "Skjult runde", str(error))
             return
         self.ballot.start([], "")  # wipe the sheet before anyone else sees the screen

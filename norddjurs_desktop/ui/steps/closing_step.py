@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.palette import PALETTE_THEMES, PALETTE_TITLES
 from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
 from norddjurs_desktop.domain.scoring import score_label
-from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
 from norddjurs_desktop.ui.action_table_model import status_text
 from norddjurs_desktop.ui.export import export_plan_with_dialog
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.undo_guard import push_guarded
+from norddjurs_desktop.ui.undo_preparation import SetScreeningFieldCommand
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 
 FINISHED, IN_PROGRESS = "afsluttet", "i gang"
@@ -170,21 +171,20 @@ class ClosingStep(QWidget):
 
     # -- saving -----------------------------------------------------------------------
     def _save_next_follow_up(self, value: QDate | None) -> None:
-        screening_date = self.store.data.date
-        chosen = from_qdate(value) if value is not None else None
-        if chosen is not None and chosen < screening_date:
-            self._show_follow_up_error(
-                f"Næste opfølgning ({danish_date(chosen)}) kan ikke ligge før screeningens "
-                f"dato ({danish_date(screening_date)}). Datoen er ikke gemt."
-            )
-            return
+        """The service decides whether the date is allowed; its sentence is shown here."""
         self.flush()
+        chosen = from_qdate(value) if value is not None else None
+        command = SetScreeningFieldCommand(self.store, "next_follow_up", chosen)
+        failures: list[str] = []
+        self.store.failed.connect(failures.append)
         try:
-            self.store.update_preparation(next_follow_up=chosen)
-        except ServiceError as error:
-            self._show_follow_up_error(str(error))
-            return
-        self.follow_up_error.hide()
+            stored = push_guarded(self.undo_stack, command, self.store)
+        finally:
+            self.store.failed.disconnect(failures.append)
+        if stored:
+            self.follow_up_error.hide()
+        else:
+            self._show_follow_up_error(" ".join(failures) + " Datoen er ikke gemt.")
 
     def _show_follow_up_error(self, message: str) -> None:
         self.follow_up_error.setText(f"⚠ Fejl: {message}")
@@ -208,10 +208,14 @@ class ClosingStep(QWidget):
     def _on_finished(self, checked: bool) -> None:
         if not self._loading:
             self.flush()
-            self.store.update_preparation(status=FINISHED if checked else IN_PROGRESS)
+            status = FINISHED if checked else IN_PROGRESS
+            command = SetScreeningFieldCommand(self.store, "status", status)
+            if not push_guarded(self.undo_stack, command, self.store):
+                self.refresh()  # the box shows what is stored
 
-    def _save_summary(self, text: str) -> None:
-        self.store.update_preparation(summary=text)
+    def _save_summary(self, text: str) -> bool:
+        command = SetScreeningFieldCommand(self.store, "summary", text)
+        return push_guarded(self.undo_stack, command, self.store)
 
     def flush(self) -> None:
         """Save the summary still being typed (before leaving the page or exporting)."""

@@ -1,6 +1,12 @@
-"""Step 1, Forberedelse: date, forum, purpose and who takes part, with their roles."""
+"""Step 1, Forberedelse: date, forum, purpose and who takes part, with their roles.
+
+Every edit is an undo command pushed through :func:`push_guarded`, so each one is
+stored or said aloud as not stored, and Ctrl+Z takes it back.
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
@@ -21,10 +27,17 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.palette import FORUMS, ROLES
 from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS, ANONYMITY_MODES
-from norddjurs_desktop.services.errors import ServiceError
+from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.undo_guard import push_guarded
+from norddjurs_desktop.ui.undo_preparation import (
+    AddParticipantCommand,
+    FieldValue,
+    RemoveParticipantCommand,
+    SetScreeningFieldCommand,
+)
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 
 
@@ -34,12 +47,13 @@ class PreparationStep(QWidget):
     ) -> None:
         super().__init__(parent)
         self.store = store
+        self.undo_stack = undo_stack
         self.date_edit = named(QDateEdit(), "screeningDateEdit")
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         self.date_edit.setCalendarPopup(True)
         self.forum_combo = named(QComboBox(), "forumCombo")
         self.forum_combo.addItems(list(FORUMS))
-        self.purpose = NoteEdit(lambda text: self._save(purpose=text))
+        self.purpose = NoteEdit(lambda text: self._save("purpose", text))
         self.purpose.setObjectName("purposeEdit")
         self.purpose.setPlaceholderText("Hvorfor mødes I, og hvad vil I gerne gå fra mødet med?")
         self.purpose.setMaximumHeight(90)
@@ -81,7 +95,7 @@ class PreparationStep(QWidget):
         layout.addWidget(self.participants, 1)
         self.refresh()
         self.date_edit.dateChanged.connect(self._date_changed)
-        self.forum_combo.currentTextChanged.connect(lambda forum: self._save(forum=forum))
+        self.forum_combo.currentTextChanged.connect(lambda forum: self._save("forum", forum))
         store.changed.connect(self.refresh)
 
     def refresh(self) -> None:
@@ -100,12 +114,13 @@ class PreparationStep(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, p.id)
             self.participants.addItem(item)
 
-    def _save(self, **fields: object) -> None:
-        try:
-            self.store.update_preparation(**fields)
-        except ServiceError as error:
-            QMessageBox.warning(self, "Forberedelse", str(error))
+    def _save(self, field: str, value: FieldValue) -> bool:
+        command = SetScreeningFieldCommand(self.store, field, value)
+        if push_guarded(self.undo_stack, command, self.store):
+            return True
+        if field != "purpose":  # a text field keeps the typed text; a date or choice goes back
             self.refresh()
+        return False
 
     def _show_anonymity(self) -> None:
         mode = self.rounds.anonymity()
@@ -133,18 +148,20 @@ class PreparationStep(QWidget):
                 return
         try:
             self.rounds.set_anonymity(mode)
-        except ServiceError as error:
+        except UserFacingError as error:
             QMessageBox.warning(self, "Skjult runde", str(error))
         self._show_anonymity()
 
     def _date_changed(self, value: QDate) -> None:
-        self._save(on=value.toPython())
+        chosen = value.toPython()
+        assert isinstance(chosen, date)
+        self._save("on", chosen)
 
     def add_participant(self) -> None:
-        try:
-            self.store.add_participant(self.name_edit.text(), self.role_combo.currentText())
-        except ServiceError as error:
-            QMessageBox.warning(self, "Deltagere", str(error))
+        command = AddParticipantCommand(
+            self.store, self.name_edit.text(), self.role_combo.currentText()
+        )
+        if not push_guarded(self.undo_stack, command, self.store):
             return
         self.name_edit.clear()
         self.name_edit.setFocus()
@@ -152,7 +169,8 @@ class PreparationStep(QWidget):
     def remove_selected(self) -> None:
         item = self.participants.currentItem()
         if item is not None:
-            self.store.remove_participant(item.data(Qt.ItemDataRole.UserRole))
+            command = RemoveParticipantCommand(self.store, item.data(Qt.ItemDataRole.UserRole))
+            push_guarded(self.undo_stack, command, self.store)
 
     def flush(self) -> None:
         self.purpose.flush()

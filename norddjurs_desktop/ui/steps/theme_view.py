@@ -162,10 +162,11 @@ class ThemeView(QWidget):
         if not push_guarded(self.undo_stack, command, self.store):
             self._load_assessment()  # the clicked button shows the stored score again
 
-    def _notes(self, field: str, text: str) -> None:
-        if self.theme is not None:
-            command = SetNotesCommand(self.store, self.theme.key, field, text)
-            push_guarded(self.undo_stack, command, self.store)
+    def _notes(self, field: str, text: str) -> bool:
+        if self.theme is None:
+            return True
+        command = SetNotesCommand(self.store, self.theme.key, field, text)
+        return push_guarded(self.undo_stack, command, self.store)
 
     def _card_discussed(self, card_id: str, discussed: bool) -> None:
         self.store.set_card_note(self.deck.key, card_id, discussed=discussed)
