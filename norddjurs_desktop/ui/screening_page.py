@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
 from norddjurs_desktop.domain.plan import DataReference, danish_date
 from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.decks import get_deck
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.ui.data.data_step import DataStep
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.steps.action_step import ActionStep
 from norddjurs_desktop.ui.steps.closing_step import ClosingStep
@@ -84,13 +86,17 @@ class ScreeningPage(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.unsaved)
         layout.addLayout(body, 1)
-        self.store.changed.connect(self._update_header)
+        on_change(self, self._on_change)
         self._update_header()
         self.nav.setCurrentRow(0)
 
     def title(self) -> str:
         data = self.store.data
         return f"{data.unit_name}, {danish_date(data.date)}"
+
+    def _on_change(self, changes: Changes) -> None:
+        if self.store.concerns(changes, Kind.SCREENING, Kind.PARTICIPANTS, Kind.UNITS):
+            self._update_header()
 
     def _update_header(self) -> None:
         data = self.store.data

@@ -1,8 +1,10 @@
-"""The open screening as seen by the widgets: calls services and announces changes.
+"""The open screening as seen by the widgets: calls services and announces what changed.
 
 Pages never call services for a screening directly; they go through this
-store so that every change (also one made by undo) reaches every page that
-shows it, through one signal.
+store, and every change (also one made by undo, or by another window such as
+the presenter) goes out as one :class:`Changes` on the app-wide hub
+(:mod:`norddjurs_desktop.ui.operations`). The store itself listens too: what
+it holds is read again the first time it is asked for after a change.
 """
 
 from __future__ import annotations
@@ -13,18 +15,19 @@ from norddjurs_desktop.services import actions as action_service
 from norddjurs_desktop.services import decks as deck_service
 from norddjurs_desktop.services import screenings as screening_service
 from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.dto import ActionData, ScreeningData
 from norddjurs_desktop.ui.failure_text import failure_text
+from norddjurs_desktop.ui.operations import change_hub, on_change
+from norddjurs_desktop.ui.rounds.round_store import RoundStore
+
+# What the store holds of the screening: a change of these means reading it again.
+HELD = (Kind.SCREENING, Kind.PARTICIPANTS, Kind.ASSESSMENTS, Kind.PRIORITIES, Kind.UNITS)
 
 
 class ScreeningStore(QObject):
-    """One screening's state with change signals. Every setter saves at once."""
+    """One screening's state. Every setter saves at once and announces the change."""
 
-    changed = Signal()  # anything about the screening (header, preparation)
-    assessmentChanged = Signal(str)  # theme key
-    prioritiesChanged = Signal()
-    actionsChanged = Signal()
-    cardNotesChanged = Signal()
     failed = Signal(str)  # a Danish message: an edit was NOT stored
     saved = Signal()  # an edit was stored (after a failure: writing works again)
 
@@ -33,14 +36,36 @@ class ScreeningStore(QObject):
         self.db = db
         self.screening_id = screening_id
         self._data = screening_service.get_screening(db, screening_id)
+        self._stale = False
+        self.rounds = RoundStore(self)
+        on_change(self, self._on_change)
 
     # -- reading -------------------------------------------------------------
     @property
     def data(self) -> ScreeningData:
+        if self._stale:
+            self.reload()
         return self._data
 
     def reload(self) -> None:
         self._data = screening_service.get_screening(self.db, self.screening_id)
+        self._stale = False
+
+    def _on_change(self, changes: Changes) -> None:
+        if changes.touches(*HELD, screening_id=self.screening_id):
+            self._stale = True
+
+    def changes(self, *kinds: Kind) -> Changes:
+        """A change of this screening, ready to announce."""
+        return Changes.of(*kinds, screening_id=self.screening_id, unit_id=self._data.unit_id)
+
+    def announce(self, *kinds: Kind) -> None:
+        self._stale = True  # before the views hear of it, whatever order they were connected in
+        change_hub().announce(self.changes(*kinds))
+
+    def concerns(self, changes: Changes, *kinds: Kind) -> bool:
+        """Whether ``changes`` touches ``kinds`` of this screening (for the views' slots)."""
+        return changes.touches(*kinds, screening_id=self.screening_id)
 
     def actions(self) -> list[ActionData]:
         return action_service.list_actions(self.db, self.screening_id)
@@ -48,30 +73,25 @@ class ScreeningStore(QObject):
     # -- preparation -----------------------------------------------------------
     def update_preparation(self, **fields: object) -> None:
         screening_service.update_preparation(self.db, self.screening_id, **fields)  # type: ignore[arg-type]
-        self.reload()
-        self.changed.emit()
+        self.announce(Kind.SCREENING)
 
     def add_participant(self, name: str, role: str) -> int:
         pid = screening_service.add_participant(self.db, self.screening_id, name, role)
-        self.reload()
-        self.changed.emit()
+        self.announce(Kind.PARTICIPANTS)
         return pid
 
     def update_participant(self, participant_id: int, name: str, role: str) -> None:
         screening_service.update_participant(self.db, participant_id, name, role)
-        self.reload()
-        self.changed.emit()
+        self.announce(Kind.PARTICIPANTS)
 
     def remove_participant(self, participant_id: int) -> None:
         screening_service.remove_participant(self.db, participant_id)
-        self.reload()
-        self.changed.emit()
+        self.announce(Kind.PARTICIPANTS)
 
     # -- mapping ----------------------------------------------------------------
     def set_score(self, theme_key: str, score: int | None) -> None:
         screening_service.set_score(self.db, self.screening_id, theme_key, score)
-        self.reload()
-        self.assessmentChanged.emit(theme_key)
+        self.announce(Kind.ASSESSMENTS)
 
     def set_notes(
         self, theme_key: str, *, resources: str | None = None, challenges: str | None = None
@@ -79,16 +99,14 @@ class ScreeningStore(QObject):
         screening_service.set_notes(
             self.db, self.screening_id, theme_key, resources=resources, challenges=challenges
         )
-        self.reload()
-        self.assessmentChanged.emit(theme_key)
+        self.announce(Kind.ASSESSMENTS)
 
     def set_priorities(self, ordered_keys: list[str]) -> None:
         screening_service.set_priorities(self.db, self.screening_id, ordered_keys)
-        self.reload()
-        self.prioritiesChanged.emit()
+        self.announce(Kind.PRIORITIES)
 
     def priorities(self) -> list[str]:
-        chosen = [a for a in self._data.assessments if a.priority is not None]
+        chosen = [a for a in self.data.assessments if a.priority is not None]
         return [a.theme_key for a in sorted(chosen, key=lambda a: a.priority or 0)]
 
     def card_notes(self, deck_key: str) -> dict[str, deck_service.CardNoteData]:
@@ -111,30 +129,30 @@ class ScreeningStore(QObject):
             self.failed.emit(failure_text(error))
             return False
         self.saved.emit()
-        self.cardNotesChanged.emit()
+        self.announce(Kind.CARD_NOTES)
         return True
 
     # -- actions ------------------------------------------------------------------
     def add_action(self, data: ActionData) -> ActionData:
         stored = action_service.add_action(self.db, self.screening_id, data)
-        self.actionsChanged.emit()
+        self.announce(Kind.ACTIONS)
         return stored
 
     def update_action(self, data: ActionData) -> ActionData:
         stored = action_service.update_action(self.db, data)
-        self.actionsChanged.emit()
+        self.announce(Kind.ACTIONS)
         return stored
 
     def delete_action(self, action_id: int) -> ActionData:
         removed = action_service.delete_action(self.db, action_id)
-        self.actionsChanged.emit()
+        self.announce(Kind.ACTIONS)
         return removed
 
     def restore_action(self, data: ActionData) -> ActionData:
         stored = action_service.restore_action(self.db, self.screening_id, data)
-        self.actionsChanged.emit()
+        self.announce(Kind.ACTIONS)
         return stored
 
     def reorder_actions(self, ordered_ids: list[int]) -> None:
         action_service.reorder_actions(self.db, self.screening_id, ordered_ids)
-        self.actionsChanged.emit()
+        self.announce(Kind.ACTIONS)

@@ -28,8 +28,10 @@ from norddjurs_desktop.domain.rounds import (
     suggested_score,
 )
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS, score_label
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.rounds import ThemeRound
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.rounds.ballot_page import band_style
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.rounds.score_dots import ScoreDots
@@ -117,7 +119,7 @@ class ThemeReveal(QFrame):
         layout.addWidget(self.passes)
         layout.addWidget(self.agreed)
         layout.addLayout(choose)
-        store.assessmentChanged.connect(self._assessment_changed)
+        on_change(self, self._on_change)
         self.refresh_agreed()
 
     def agree(self, score: int) -> None:
@@ -134,8 +136,8 @@ class ThemeReveal(QFrame):
             else f"Fælles score: {score_label(score)}"
         )
 
-    def _assessment_changed(self, key: str) -> None:
-        if key == self.result.theme_key:
+    def _on_change(self, changes: Changes) -> None:
+        if self.store.concerns(changes, Kind.ASSESSMENTS):
             self.refresh_agreed()
 
 
@@ -184,8 +186,7 @@ class RevealView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-        rounds.roundChanged.connect(self.refresh)
-        rounds.anonymityChanged.connect(lambda _mode: self.refresh())
+        on_change(self, self._on_rounds_change)
         self.refresh()
 
     def results(self) -> list[ThemeRound]:
@@ -197,6 +198,10 @@ class RevealView(QWidget):
         if self.sort_box.isChecked():
             found.sort(key=lambda r: disagreement(r.score_spread), reverse=True)
         return found
+
+    def _on_rounds_change(self, changes: Changes) -> None:
+        if self.rounds.store.concerns(changes, Kind.ROUNDS):
+            self.refresh()
 
     def refresh(self) -> None:
         self.names_button.setVisible(self.rounds.anonymity() == "facilitator")

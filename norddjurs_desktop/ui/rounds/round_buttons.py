@@ -8,10 +8,11 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from norddjurs_desktop.domain.decks import Deck
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.rounds.reveal_view import RevealDialog
 from norddjurs_desktop.ui.rounds.round_dialog import RoundDialog
-from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 
 
@@ -27,7 +28,7 @@ class RoundButtons(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.rounds = RoundStore.of(store)
+        self.rounds = store.rounds
         self.undo_stack, self.deck, self.theme_keys = undo_stack, deck, theme_keys
         self.round_dialog: RoundDialog | None = None
         self.reveal_dialog: RevealDialog | None = None
@@ -42,8 +43,12 @@ class RoundButtons(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.round_button)
         layout.addWidget(self.show_button)
-        self.rounds.roundChanged.connect(self.refresh)
+        on_change(self, self._on_change)
         self.refresh()
+
+    def _on_change(self, changes: Changes) -> None:
+        if self.rounds.store.concerns(changes, Kind.ROUNDS):
+            self.refresh()
 
     def refresh(self) -> None:
         held = self.rounds.has_round(self.theme_keys())

@@ -1,33 +1,29 @@
-"""The scoring round of the open screening as the widgets see it: services plus signals.
+"""The scoring round of the open screening as the widgets see it.
 
-There is one per screening, kept as a child of the screening's store, so that
-the palette, the theme page, the preparation step and the dialogs all hear the
-same ``roundChanged`` without the screening store having to know about rounds.
+There is one per screening, held by the screening's store (``store.rounds``);
+every change to the round goes out on the app-wide hub as ``Kind.ROUNDS``, so
+the palette, the theme page, the preparation step and the dialogs all hear it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
 
 from norddjurs_desktop.services import rounds as round_service
+from norddjurs_desktop.services.changes import Kind
 from norddjurs_desktop.services.dto import ParticipantData
 from norddjurs_desktop.services.rounds import ThemeRound
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+
+if TYPE_CHECKING:
+    from norddjurs_desktop.ui.screening_store import ScreeningStore
 
 
 class RoundStore(QObject):
-    roundChanged = Signal()  # votes recorded or cleared
-    anonymityChanged = Signal(str)  # the new mode
-
     def __init__(self, store: ScreeningStore) -> None:
         super().__init__(store)
         self.store = store
-
-    @staticmethod
-    def of(store: ScreeningStore) -> RoundStore:
-        """The screening's round store, created the first time it is asked for."""
-        found = store.findChild(RoundStore)
-        return found if isinstance(found, RoundStore) else RoundStore(store)
 
     @property
     def participants(self) -> tuple[ParticipantData, ...]:
@@ -38,12 +34,11 @@ class RoundStore(QObject):
 
     def set_anonymity(self, mode: str) -> None:
         round_service.set_anonymity(self.store.db, self.store.screening_id, mode)
-        self.anonymityChanged.emit(mode)
-        self.roundChanged.emit()
+        self.store.announce(Kind.ROUNDS)
 
     def start_round(self, theme_keys: list[str]) -> None:
         round_service.start_round(self.store.db, self.store.screening_id, theme_keys)
-        self.roundChanged.emit()
+        self.store.announce(Kind.ROUNDS)
 
     def record_votes(
         self, voter: str, role: str, scores: dict[str, int | None], *, by_facilitator: bool
@@ -56,7 +51,7 @@ class RoundStore(QObject):
             scores,
             by_facilitator=by_facilitator,
         )
-        self.roundChanged.emit()
+        self.store.announce(Kind.ROUNDS)
 
     def results(self, *, for_facilitator: bool = False) -> list[ThemeRound]:
         return round_service.round_results(

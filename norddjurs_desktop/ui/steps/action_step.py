@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.ui.action_dialog import ActionDialog
 from norddjurs_desktop.ui.action_table_model import (
@@ -34,6 +35,7 @@ from norddjurs_desktop.ui.action_table_model import (
     ActionTableView,
 )
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import (
     AddActionCommand,
@@ -136,7 +138,7 @@ class ActionStep(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.pages, 1)
 
-        store.actionsChanged.connect(self.reload)
+        on_change(self, self._on_change)
         self.reload()
 
     # -- building -------------------------------------------------------------------
@@ -147,6 +149,10 @@ class ActionStep(QWidget):
         return action
 
     # -- reading ----------------------------------------------------------------------
+    def _on_change(self, changes: Changes) -> None:
+        if self.store.concerns(changes, Kind.ACTIONS):
+            self.reload()
+
     def reload(self) -> None:
         keep = self.selected_action()
         self.model.set_actions(self.store.actions())

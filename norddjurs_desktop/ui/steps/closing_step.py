@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.palette import PALETTE_THEMES, PALETTE_TITLES
 from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
 from norddjurs_desktop.domain.scoring import score_label
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
 from norddjurs_desktop.ui.action_table_model import status_text
 from norddjurs_desktop.ui.export import export_plan_with_dialog
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_guard import push_guarded
 from norddjurs_desktop.ui.undo_preparation import SetScreeningFieldCommand
@@ -117,12 +119,15 @@ class ClosingStep(QWidget):
         self.no_follow_up.toggled.connect(self._on_no_follow_up)
         self.finished_check.toggled.connect(self._on_finished)
         self.export_button.clicked.connect(self.export)
-        for signal in (store.changed, store.prioritiesChanged, store.actionsChanged):
-            signal.connect(self.refresh)
-        store.assessmentChanged.connect(self.refresh)
+        on_change(self, self._on_change)
         self.refresh()
 
     # -- showing ----------------------------------------------------------------------
+    def _on_change(self, changes: Changes) -> None:
+        shown = (Kind.SCREENING, Kind.PARTICIPANTS, Kind.ASSESSMENTS, Kind.PRIORITIES, Kind.ACTIONS)
+        if self.store.concerns(changes, *shown):
+            self.refresh()
+
     def refresh(self, *_args: object) -> None:
         data = self.store.data
         self._loading = True

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.palette import PALETTE_KEYS
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.steps.theme_view import ThemeView
@@ -66,9 +68,12 @@ class MappingStep(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
-        store.assessmentChanged.connect(lambda _key: self.refresh())
-        store.prioritiesChanged.connect(self.refresh)
+        on_change(self, self._on_change)
         self.refresh()
+
+    def _on_change(self, changes: Changes) -> None:
+        if self.store.concerns(changes, Kind.ASSESSMENTS, Kind.PRIORITIES):
+            self.refresh()
 
     def refresh(self) -> None:
         for assessment in self.store.data.assessments:

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.palette import FORUMS, ROLES
 from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS, ANONYMITY_MODES
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.rounds.round_store import RoundStore
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_guard import push_guarded
 from norddjurs_desktop.ui.undo_preparation import (
@@ -58,7 +59,7 @@ class PreparationStep(QWidget):
         self.purpose.setPlaceholderText("Hvorfor mødes I, og hvad vil I gerne gå fra mødet med?")
         self.purpose.setMaximumHeight(90)
         # who may see names in the hidden scoring round; "Anonym" is final
-        self.rounds = RoundStore.of(store)
+        self.rounds = store.rounds
         self.anonymity_combo = named(QComboBox(), "anonymityCombo")
         for mode in ANONYMITY_MODES:
             self.anonymity_combo.addItem(ANONYMITY_LABELS[mode], mode)
@@ -96,7 +97,13 @@ class PreparationStep(QWidget):
         self.refresh()
         self.date_edit.dateChanged.connect(self._date_changed)
         self.forum_combo.currentTextChanged.connect(lambda forum: self._save("forum", forum))
-        store.changed.connect(self.refresh)
+        on_change(self, self._on_change)
+
+    def _on_change(self, changes: Changes) -> None:
+        if self.store.concerns(changes, Kind.SCREENING, Kind.PARTICIPANTS):
+            self.refresh()
+        elif self.store.concerns(changes, Kind.ROUNDS):
+            self._show_anonymity()
 
     def refresh(self) -> None:
         data = self.store.data

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.scoring import score_label
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import SetPrioritiesCommand
 from norddjurs_desktop.ui.undo_guard import push_guarded
@@ -68,12 +70,15 @@ class PriorityStep(QWidget):
         layout.addWidget(QLabel("<h2>4. Prioritering</h2>"))
         layout.addWidget(hint)
         layout.addLayout(grid, 1)
-        store.prioritiesChanged.connect(self.refresh)
-        store.assessmentChanged.connect(lambda _key: self.refresh())
+        on_change(self, self._on_change)
         self.refresh()
 
     def _title(self, key: str) -> str:
         return self.deck.theme(key).title
+
+    def _on_change(self, changes: Changes) -> None:
+        if self.store.concerns(changes, Kind.ASSESSMENTS, Kind.PRIORITIES):
+            self.refresh()
 
     def refresh(self) -> None:
         chosen = self.store.priorities()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck, Theme
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.undo_commands import SetNotesCommand, SetScoreCommand
@@ -116,8 +118,7 @@ class ThemeView(QWidget):
         layout.addWidget(self.cards, 2)
         layout.addWidget(score_box)
         layout.addLayout(notes, 2)
-        store.assessmentChanged.connect(self._assessment_changed)
-        store.cardNotesChanged.connect(self._card_notes_changed)
+        on_change(self, self._on_change)
 
     def show_theme(self, key: str) -> None:
         self.flush()
@@ -149,9 +150,11 @@ class ThemeView(QWidget):
         self.resources.set_saved_text(assessment.resources)
         self.challenges.set_saved_text(assessment.challenges)
 
-    def _assessment_changed(self, key: str) -> None:
-        if self.theme is not None and key == self.theme.key:
+    def _on_change(self, changes: Changes) -> None:
+        if self.store.concerns(changes, Kind.ASSESSMENTS):
             self._load_assessment()
+        if self.store.concerns(changes, Kind.CARD_NOTES):
+            self._card_notes_changed()
 
     def _score(self, value: int) -> None:
         if self.theme is None:
