@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.overview import list_units
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
+from norddjurs_desktop.ui.operations import change_hub, on_change
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -32,6 +34,10 @@ if TYPE_CHECKING:
 
 _UNIT_ROLE = Qt.ItemDataRole.UserRole
 _SCREENING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+# What the overview shows: a change of any of these means reading it again.
+_SHOWN = (Kind.UNITS, Kind.SCREENINGS, Kind.SCREENING, Kind.ACTIONS)
 
 
 class WelcomeView(QWidget):
@@ -119,8 +125,15 @@ class HomePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         self.refresh()
+        on_change(self, self._on_change)
 
     # -- view -------------------------------------------------------------------
+    def _on_change(self, changes: Changes) -> None:
+        """Any change the overview shows: units, screenings, their status and actions."""
+        if changes.touches(*_SHOWN):
+            _, selected = self._selected()
+            self.refresh(select_screening=selected)
+
     def refresh(self, select_screening: int | None = None) -> None:
         overview = list_units(self.db)
         self.tree.clear()
@@ -211,6 +224,7 @@ class HomePage(QWidget):
         except UserFacingError as error:
             dialog.show_error(f"⚠ {error}")
             return False
+        change_hub().announce(Changes.of(Kind.UNITS, Kind.SCREENINGS))
         self.refresh(select_screening=screening_id)
         self.openScreening.emit(screening_id)
         return True
@@ -226,6 +240,7 @@ class HomePage(QWidget):
                 self.openScreening.emit(overview.screenings[0].id)
                 return
         screening_id = create_demo(self.db)
+        change_hub().announce(Changes.of(Kind.UNITS, Kind.SCREENINGS))
         self.refresh(select_screening=screening_id)
         self.message.emit("Eksemplet er oprettet. Alt i det er opdigtet.")
         self.openScreening.emit(screening_id)
@@ -255,6 +270,14 @@ class HomePage(QWidget):
         self.data_dialog = dialog
         return dialog
 
+    def _select_unit(self, unit_id: int) -> None:
+        """Make a unit the current row (a new unit is where the user goes next)."""
+        for index in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(index)
+            if item is not None and item.data(0, _UNIT_ROLE) == unit_id:
+                self.tree.setCurrentItem(item)
+                return
+
     def _new_for_selected(self) -> None:
         self.start_new_screening()
 
@@ -265,11 +288,12 @@ class HomePage(QWidget):
         if not ok:
             return
         try:
-            units.create_unit(self.db, name)
+            unit_id = units.create_unit(self.db, name)
         except UserFacingError as error:
             self._error(error)
             return
-        self.refresh()
+        change_hub().announce(Changes.of(Kind.UNITS, unit_id=unit_id))
+        self._select_unit(unit_id)
 
     def _rename_unit(self) -> None:
         from norddjurs_desktop.services import units  # loads SQLAlchemy
@@ -286,7 +310,7 @@ class HomePage(QWidget):
         except UserFacingError as error:
             self._error(error)
             return
-        self.refresh()
+        change_hub().announce(Changes.of(Kind.UNITS, unit_id=unit_id))
 
     def _delete_selected(self) -> None:
         from norddjurs_desktop.services import screenings, units  # loads SQLAlchemy
@@ -323,4 +347,5 @@ class HomePage(QWidget):
                 units.delete_unit(self.db, unit_id)
         except UserFacingError as error:
             self._error(error)
-        self.refresh()
+            return
+        change_hub().announce(Changes.of(Kind.UNITS, Kind.SCREENINGS, unit_id=unit_id))

@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
         if self.home is None:
             return
         self._close_screening_page()
-        self.home.refresh()
         self.stack.setCurrentWidget(self.home)
         self.home.take_focus()
         self.setWindowTitle(APP_NAME)

@@ -8,16 +8,16 @@ through the :class:`ScreeningStore`, as soon as they are made.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
-import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from norddjurs_desktop.domain.decks import Card, Deck, Theme
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.decks import CardNoteData, set_card_note
+from norddjurs_desktop.ui.operations import Done, run_op
 from norddjurs_desktop.ui.presenter.countdown import Countdown
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 
@@ -68,14 +68,8 @@ class PresenterSession(QObject):
         # kept so that a note typed while the screening page closes still reaches the file
         self._target = (store.db, store.screening_id) if store is not None else None
         if store is not None:
-            ref = weakref.ref(self)
-
-            def store_gone(*_args: object) -> None:
-                session = ref()
-                if session is not None and shiboken6.isValid(session):
-                    session._store_gone()
-
-            store.destroyed.connect(store_gone)
+            # A bound method: PySide ends the connection if the session goes first.
+            store.destroyed.connect(self._store_gone)
         self.cards = cards
         self.index = max(0, min(start, len(cards) - 1))
         self.countdown: Countdown | None = None
@@ -149,15 +143,19 @@ class PresenterSession(QObject):
             self.store.set_card_note(item.deck_key, item.card.id, discussed=discussed, note=note)
         elif self._target is not None:
             db, screening_id = self._target
-            set_card_note(
-                db, screening_id, item.deck_key, item.card.id, discussed=discussed, note=note
-            )
+            key = item.deck_key, item.card.id
+
+            def write() -> Done[None]:
+                set_card_note(db, screening_id, *key, discussed=discussed, note=note)
+                return Done(None, Changes.of(Kind.CARD_NOTES, screening_id=screening_id))
+
+            run_op(write, parent=self.control if isinstance(self.control, QWidget) else None)
         self.notes[(item.deck_key, item.card.id)] = CardNoteData(
             old.discussed if discussed is None else discussed, old.note if note is None else note
         )
         self.notesChanged.emit()
 
-    def _store_gone(self) -> None:
+    def _store_gone(self, *_args: object) -> None:
         self.store = None
         self.close()
 
