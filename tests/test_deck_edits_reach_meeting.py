@@ -1,10 +1,13 @@
-"""HR edits a card while a meeting is open: the meeting shows the new text at once."""
+"""HR edits a card while a meeting is open: the meeting shows the new text at once,
+in place, and Ctrl+Z still takes back what the group did before."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from norddjurs_desktop.services.deck_editing import edit_card
+from PySide6.QtWidgets import QPushButton
+
+from norddjurs_desktop.services.deck_editing import edit_card, edit_theme
 from norddjurs_desktop.services.decks import get_deck
 from norddjurs_desktop.ui.deck_editor import editor_dialog
 from norddjurs_desktop.ui.main_window import MainWindow
@@ -25,15 +28,22 @@ def test_a_card_edited_during_a_meeting_shows_in_the_open_screening(
 
     def edit_instead_of_showing(dialog) -> int:
         edit_card(window.db, "palette", first.id, text="Ny tekst skrevet af HR: 1-3-10 i praksis.")
+        edit_theme(window.db, "palette", "handling", title="Håndtering af sygefravær")
         return 0
 
     monkeypatch.setattr(editor_dialog.DeckEditorDialog, "exec", edit_instead_of_showing)
+    page.mapping.open_theme("handling")
+    page.mapping.theme_view.findChild(QPushButton, "score4").click()
+    assert window.undo_stack.count() == 1
     window.edit_decks()
 
-    reopened = window.screening_page
-    assert reopened is not None and reopened is not page
-    assert reopened.steps.currentIndex() == 1  # still on Kortlægning
-    reopened.mapping.open_theme("handling")
-    assert reopened.mapping.theme_view.cards.text.text() == (
+    # The same page, on the same step and theme, with its undo history.
+    assert window.screening_page is page
+    assert page.steps.currentIndex() == 1
+    assert page.mapping.theme_view.cards.text.text() == (
         "Ny tekst skrevet af HR: 1-3-10 i praksis."
     )
+    assert page.mapping.tiles["handling"].title == "Håndtering af sygefravær"
+    assert window.undo_stack.count() == 1
+    window.undo_stack.undo()
+    assert page.store.data.assessment("handling").score != 4

@@ -223,14 +223,13 @@ class MainWindow(QMainWindow):
 
     def edit_decks(self) -> None:
         if self.db is not None:
+            from norddjurs_desktop.services.changes import Changes, Kind
             from norddjurs_desktop.ui.deck_editor.editor_dialog import DeckEditorDialog
+            from norddjurs_desktop.ui.operations import change_hub
 
             DeckEditorDialog(self.db, parent=self).exec()
-            if self.screening_page is not None:  # show the edited cards in the open meeting
-                step = self.screening_page.steps.currentIndex()
-                self.show_screening(self.screening_page.store.screening_id)
-                if self.screening_page is not None:
-                    self.screening_page.go_to_step(step)
+            # The open meeting shows the edited cards in place, with its undo history.
+            change_hub().announce(Changes.of(Kind.DECKS))
 
     def _about(self) -> None:
         QMessageBox.about(

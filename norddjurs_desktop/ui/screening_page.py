@@ -95,6 +95,10 @@ class ScreeningPage(QWidget):
         return f"{data.unit_name}, {danish_date(data.date)}"
 
     def _on_change(self, changes: Changes) -> None:
+        if Kind.DECKS in changes.kinds:
+            deck = get_deck(self.store.db, PALETTE_DECK_KEY)
+            self.mapping.set_deck(deck)
+            self.priority.set_deck(deck)
         if self.store.concerns(changes, Kind.SCREENING, Kind.PARTICIPANTS, Kind.UNITS):
             self._update_header()
 

@@ -88,6 +88,16 @@ class MappingStep(QWidget):
         scored = sum(1 for a in self.store.data.assessments if a.score is not None)
         self.progress.setText(f"{scored} af {len(self.tiles)} temaer har en score.")
 
+    def set_deck(self, deck: Deck) -> None:
+        """Show the cards and themes as just edited, where the group is, undo history intact."""
+        self.deck = deck
+        for theme in deck.themes:
+            tile = self.tiles.get(theme.key)
+            if tile is not None:
+                tile.set_theme(theme.title, theme.colour, theme.symbol)
+        self.round_buttons.deck = deck
+        self.theme_view.set_deck(deck)
+
     def open_theme(self, key: str) -> None:
         self.theme_view.show_theme(key)
         self.pages.setCurrentWidget(self.theme_view)

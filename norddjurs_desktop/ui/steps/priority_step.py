@@ -73,6 +73,10 @@ class PriorityStep(QWidget):
         on_change(self, self._on_change)
         self.refresh()
 
+    def set_deck(self, deck: Deck) -> None:
+        self.deck = deck
+        self.refresh()
+
     def _title(self, key: str) -> str:
         return self.deck.theme(key).title
 

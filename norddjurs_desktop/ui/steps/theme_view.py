@@ -120,6 +120,13 @@ class ThemeView(QWidget):
         layout.addLayout(notes, 2)
         on_change(self, self._on_change)
 
+    def set_deck(self, deck: Deck) -> None:
+        """The edited deck; the theme on screen is shown again from it."""
+        self.deck = deck
+        self.round_buttons.deck = deck
+        if self.theme is not None:
+            self.show_theme(self.theme.key)
+
     def show_theme(self, key: str) -> None:
         self.flush()
         self.theme = self.deck.theme(key)

@@ -36,6 +36,12 @@ class ThemeTile(QWidget):
         self.setMinimumSize(QSize(200, 130))
         self._update_accessible()
 
+    def set_theme(self, title: str, colour: str, symbol: str) -> None:
+        """The theme as HR last edited it (title, colour, symbol)."""
+        self.title, self.colour, self.symbol = title, QColor(colour), symbol
+        self._update_accessible()
+        self.update()
+
     def set_state(
         self, score: int | None, priority: int | None, resources: str = "", challenges: str = ""
     ) -> None:
