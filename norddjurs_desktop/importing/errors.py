@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from norddjurs_desktop.domain.errors import UserFacingError
+
 __all__ = ["ImportFileError"]
 
 
-class ImportFileError(Exception):
+class ImportFileError(UserFacingError):
     """A file that cannot be imported; nothing has been stored when it is raised.
 
     ``file`` is the path as given, ``row`` the 1-based row in the file (None

@@ -60,18 +60,6 @@ def change_hub() -> ChangeHub:
     return _hub
 
 
-class _Owner:
-    """Whether the widget that asked for an operation still exists."""
-
-    def __init__(self, widget: QObject | None) -> None:
-        self.alive = True
-        if widget is not None:
-            widget.destroyed.connect(self._gone)
-
-    def _gone(self, *_args: object) -> None:
-        self.alive = False
-
-
 def run_op(
     op: Callable[[], Done[T]],
     *,
@@ -104,21 +92,24 @@ def run_op_in_background(
     The announcement happens even when the owner is gone (the change is real and
     other views must hear of it); only the owner's callbacks are dropped.
     """
-    alive = _Owner(owner)
     dialog = _delayed_progress(owner, progress) if progress else None
+    task: BackgroundTask[Done[T]]
 
     def finished(done: Done[T]) -> None:
         _close(dialog)
         change_hub().announce(done.changes)
-        if alive.alive and on_success is not None:
+        if task.owner_alive and on_success is not None:
             on_success(done.value)
 
     def failed(error: BaseException) -> None:
         _close(dialog)
-        if alive.alive:
+        if task.owner_alive:
             _report(failure_text(error), on_failure, owner)
 
-    return run_in_background(op, finished, failed)
+    # No owner for the task itself: the announcement must happen even without it.
+    task = run_in_background(op, finished, failed)
+    owner.destroyed.connect(task.forget_owner)
+    return task
 
 
 def _report(text: str, on_failure: Callable[[str], None] | None, parent: QWidget | None) -> None:

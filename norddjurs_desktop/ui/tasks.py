@@ -2,7 +2,9 @@
 
 The worker only calls the function and emits a signal; the callbacks run on
 the GUI thread, where touching widgets is safe. A task keeps itself alive in
-a module-level set until its callbacks have run, so callers may drop it.
+a module-level set until its callbacks have run, so callers may drop it. A
+task given an ``owner`` drops its callbacks when the owner is gone, so a late
+result never touches a deleted widget.
 """
 
 from __future__ import annotations
@@ -46,9 +48,13 @@ class BackgroundTask(QObject, Generic[T]):
         fn: Callable[[], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
         super().__init__()
         self._fn = fn
+        self._owner_alive = True
+        if owner is not None:
+            owner.destroyed.connect(self.forget_owner)
         self._on_done = on_done
         self._on_error = on_error
         self.result: T | None = None
@@ -63,11 +69,20 @@ class BackgroundTask(QObject, Generic[T]):
         (pool or QThreadPool.globalInstance()).start(_Runnable(self, self._fn))
         return self
 
+    @property
+    def owner_alive(self) -> bool:
+        return self._owner_alive
+
+    @Slot()
+    def forget_owner(self) -> None:
+        """The owner is gone: no callback may touch it."""
+        self._owner_alive = False
+
     @Slot(object)
     def _handle_result(self, result: object) -> None:
         self.result = result  # type: ignore[assignment]
         try:
-            if self._on_done is not None:
+            if self._on_done is not None and self._owner_alive:
                 self._on_done(result)  # type: ignore[arg-type]
         finally:
             self._finish()
@@ -77,7 +92,7 @@ class BackgroundTask(QObject, Generic[T]):
         assert isinstance(error, BaseException)
         self.error = error
         try:
-            if self._on_error is not None:
+            if self._on_error is not None and self._owner_alive:
                 self._on_error(error)
         finally:
             self._finish()
@@ -93,10 +108,11 @@ def run_in_background(
     on_done: Callable[[T], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> BackgroundTask[T]:
     """Start ``fn()`` on the pool; ``on_done(result)`` or ``on_error(exc)`` runs on the GUI thread.
 
     Tests wait with ``qtbot.waitSignal(task.done)``: the signal cannot fire
     before control returns to the event loop, so there is no race.
     """
-    return BackgroundTask(fn, on_done, on_error).start(pool)
+    return BackgroundTask(fn, on_done, on_error, owner).start(pool)

@@ -27,6 +27,7 @@ from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, AbsenceStats
 from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import CHARTS
 from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.data.cards import KeyFigureCards
 from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
 from norddjurs_desktop.ui.data.empty_state import EmptyState
@@ -41,6 +42,7 @@ from norddjurs_desktop.ui.data.figures import (
 )
 from norddjurs_desktop.ui.data.top_bar import DataTopBar
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
 
 CreateAction = Callable[[DataReference, str], None]
@@ -77,8 +79,6 @@ class DataView(QWidget):
         self.child_dialog: QDialog | None = None
         self._generation = 0
         self._choices: list[PeriodChoice] = []
-        alive = self._alive = [True]  # a late worker result must not touch a deleted view
-        self.destroyed.connect(lambda *_: alive.__setitem__(0, False))
 
         self.top_bar = DataTopBar()
         self.period_combo, self.team_combo = self.top_bar.period_combo, self.top_bar.team_combo
@@ -130,6 +130,7 @@ class DataView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.pages, 1)
+        on_change(self, self._on_change)
         self.refresh(reload=True)
 
     # -- selection -------------------------------------------------------------------------
@@ -179,11 +180,12 @@ class DataView(QWidget):
             work,
             lambda result: self._show(generation, result),
             lambda error: self._failed(generation, error),
+            owner=self,
         )
         return self.task
 
     def _current(self, generation: int) -> bool:
-        return self._alive[0] and generation == self._generation
+        return generation == self._generation
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if not self._current(generation):
@@ -251,6 +253,7 @@ class DataView(QWidget):
         self.previous_task = run_in_background(
             lambda: compute_previous(db, unit_id, figures), done,
             lambda error: self._failed(generation, error),
+            owner=self,
         )
 
     def _say(self, text: str) -> None:
@@ -300,21 +303,18 @@ class DataView(QWidget):
         from norddjurs_desktop.ui.data.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.db, self.unit_id, self)
-        dialog.accepted.connect(self._data_changed)
         return self._open(dialog)
 
     def open_imports(self) -> QDialog:
         from norddjurs_desktop.ui.data.imports_panel import ImportsDialog
 
         dialog = ImportsDialog(self.db, self.unit_id, self)
-        dialog.panel.changed.connect(self._data_changed)
         return self._open(dialog)
 
     def open_key_figures(self) -> QDialog:
         from norddjurs_desktop.ui.data.key_figures_editor import KeyFiguresDialog
 
         dialog = KeyFiguresDialog(self.db, self.unit_id, self)
-        dialog.finished.connect(lambda _r: self._data_changed())
         return self._open(dialog)
 
     def _open(self, dialog: QDialog) -> QDialog:
@@ -323,5 +323,7 @@ class DataView(QWidget):
         dialog.open()
         return dialog
 
-    def _data_changed(self) -> None:
-        self.refresh(reload=True)
+    def _on_change(self, changes: Changes) -> None:
+        """An import, a deletion or a typed figure for this unit, from whichever window."""
+        if changes.touches(Kind.ABSENCE, unit_id=self.unit_id):
+            self.refresh(reload=True)

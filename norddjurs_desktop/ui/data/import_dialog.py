@@ -40,11 +40,12 @@ from norddjurs_desktop.importing.mapping import (
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.errors import UserFacingError
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.data.mapping_form import CPR_COLOUR, MappingForm, column_label
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import Done, run_op_in_background
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.tasks import BackgroundTask
 
 FILE_FILTER = "Regneark (*.csv *.txt *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Alle filer (*)"
 KINDS = {"staff": ("Medarbejderliste", STAFF_COLUMNS), "absence": ("Fraværsliste", ABSENCE_COLUMNS)}
@@ -86,10 +87,8 @@ class ImportDialog(QDialog):
         self.previews: dict[str, TablePreview | None] = {"staff": None, "absence": None}
         self.forms: dict[str, MappingForm | None] = {"staff": None, "absence": None}
         self.info: ImportInfo | None = None
-        self.task: BackgroundTask[ImportInfo] | None = None
+        self.task: BackgroundTask[Done[ImportInfo]] | None = None
         self.progress: QProgressDialog | None = None
-        alive = self._alive = [True]  # the import may finish after the dialog is gone
-        self.destroyed.connect(lambda *_: alive.__setitem__(0, False))
 
         grid = QGridLayout()
         self.path_edits: dict[str, QLineEdit] = {}
@@ -224,7 +223,7 @@ class ImportDialog(QDialog):
         return self.forms[kind]
 
     # -- importing ----------------------------------------------------------------------------
-    def start_import(self) -> BackgroundTask[ImportInfo] | None:
+    def start_import(self) -> BackgroundTask[Done[ImportInfo]] | None:
         staff, absence = self.paths["staff"], self.paths["absence"]
         if staff is None or absence is None:
             self._show_error("Vælg både medarbejderlisten og fraværslisten.")
@@ -252,14 +251,18 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         db, unit_id = self.db, self.unit_id
 
-        def work() -> ImportInfo:
-            return absence_service.import_absence_files(
+        def work() -> Done[ImportInfo]:
+            info = absence_service.import_absence_files(
                 db, unit_id, staff, absence,
                 staff_mapping=mappings["staff"], absence_mapping=mappings["absence"],
                 progress=relay.progressed.emit,
             )
+            return Done(info, Changes.of(Kind.ABSENCE, unit_id=unit_id))
 
-        self.task = run_in_background(work, self._imported, self._import_failed)
+        # Announced to every view even if this dialog is closed before the import ends.
+        self.task = run_op_in_background(
+            work, owner=self, on_success=self._imported, on_failure=self._import_failed
+        )
         return self.task
 
     def _close_progress(self) -> None:
@@ -270,23 +273,13 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(True)
 
     def _imported(self, info: ImportInfo) -> None:
-        if not self._alive[0]:
-            return
         self._close_progress()
         self.info = info
         self.accept()
 
-    def _import_failed(self, error: BaseException) -> None:
-        if not self._alive[0]:
-            return
+    def _import_failed(self, text: str) -> None:
         self._close_progress()
-        if isinstance(error, ImportFileError):
-            self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{error.message}")
-        elif isinstance(error, UserFacingError | ValueError):
-            self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{error}")
-        else:
-            self._show_error(f"Importen blev ikke gennemført, og intet er gemt. Uventet fejl: "
-                             f"{error!r}")
+        self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{text}")
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(f"⚠ {text}")

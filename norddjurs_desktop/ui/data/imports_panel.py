@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,23 +23,22 @@ from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import change_hub, on_change
 
 HEADERS = ("Importeret", "Medarbejderfil", "Fraværsfil", "Periode", "Rækker")
 _ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ImportsPanel(QWidget):
-    """``changed`` fires after an import was deleted."""
-
-    changed = Signal()
-
     def __init__(self, db: Database, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importsPanel")
         self.db, self.unit_id = db, unit_id
         self.imports: list[ImportInfo] = []
+        on_change(self, self._on_change)
         self.table = named(QTableWidget(0, len(HEADERS)), "importsTable")
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -92,6 +91,10 @@ class ImportsPanel(QWidget):
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(self.selected() is not None)
 
+    def _on_change(self, changes: Changes) -> None:
+        if changes.touches(Kind.ABSENCE, unit_id=self.unit_id):
+            self.reload()
+
     def delete_selected(self) -> bool:
         info = self.selected()
         if info is None:
@@ -111,8 +114,8 @@ class ImportsPanel(QWidget):
             absence_service.delete_import(self.db, info.id)
         except UserFacingError as error:
             QMessageBox.warning(self, "Slet import", str(error))
-        self.reload()
-        self.changed.emit()
+            return False
+        change_hub().announce(Changes.of(Kind.ABSENCE, unit_id=self.unit_id))
         return True
 
 

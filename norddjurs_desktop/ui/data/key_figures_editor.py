@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,9 +28,11 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.dates import format_number
 from norddjurs_desktop.services import key_figures as key_figure_service
 from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.key_figures import KeyFigureRow
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.operations import change_hub
 
 HEADERS = ("Måned (mm-åååå)", "Fravær %", "Sygedage", "Årsværk")
 _MONTH = re.compile(r"^(\d{1,2})\s*[-./ ]\s*(\d{4})$")
@@ -74,9 +75,6 @@ def _number_text(value: float | None, decimals: int) -> str:
 
 
 class KeyFiguresEditor(QWidget):
-    """``saved`` fires after a month was stored or deleted."""
-
-    saved = Signal()
 
     def __init__(self, db: Database, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,7 +171,7 @@ class KeyFiguresEditor(QWidget):
         self._stored[row] = month
         self._say(f"Gemt: {month:%m-%Y}.")
         self._ensure_blank_row()
-        self.saved.emit()
+        change_hub().announce(Changes.of(Kind.ABSENCE, unit_id=self.unit_id))
         return True
 
     def delete_selected(self) -> None:
@@ -188,7 +186,7 @@ class KeyFiguresEditor(QWidget):
                 self._say(f"⚠ {error}", error=True)
                 return
             self._say(f"Slettet: {month:%m-%Y}.")
-            self.saved.emit()
+            change_hub().announce(Changes.of(Kind.ABSENCE, unit_id=self.unit_id))
         self.reload()
 
     def _say(self, text: str, error: bool = False) -> None:
