@@ -7,8 +7,8 @@ from dataclasses import asdict, replace
 
 from sqlmodel import col, select
 
-from norddjurs_desktop.domain.palette import PALETTE_KEYS
-from norddjurs_desktop.domain.plan import ACTION_STATUSES, DataReference, danish_date
+from norddjurs_desktop.domain.action_rules import action_problem
+from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.services.screenings import touch
@@ -47,7 +47,7 @@ def _to_data(row: Action) -> ActionData:
 
 
 def validate_action(data: ActionData, screening: Screening) -> ActionData:
-    """Check an action against its screening; raise ValidationError in Danish."""
+    """Check an action against its screening (the domain's rule); raise ValidationError."""
     cleaned = replace(
         data,
         problem=data.problem.strip(),
@@ -55,22 +55,16 @@ def validate_action(data: ActionData, screening: Screening) -> ActionData:
         owner=data.owner.strip(),
         success=data.success.strip(),
     )
-    if not cleaned.action:
-        raise ValidationError("Skriv hvad handlingen går ud på.")
-    if cleaned.theme_key and cleaned.theme_key not in PALETTE_KEYS:
-        raise ValidationError(f"Ukendt tema '{cleaned.theme_key}'.")
-    if cleaned.status not in ACTION_STATUSES:
-        raise ValidationError(f"Status skal være en af: {', '.join(ACTION_STATUSES)}.")
-    if cleaned.deadline and cleaned.deadline < screening.date:
-        raise ValidationError(
-            f"Deadline ({danish_date(cleaned.deadline)}) ligger før screeningens dato "
-            f"({danish_date(screening.date)})."
-        )
-    if cleaned.follow_up and cleaned.deadline and cleaned.follow_up < cleaned.deadline:
-        raise ValidationError(
-            f"Opfølgningsdatoen ({danish_date(cleaned.follow_up)}) ligger før deadline "
-            f"({danish_date(cleaned.deadline)})."
-        )
+    problem = action_problem(
+        action=cleaned.action,
+        theme_key=cleaned.theme_key,
+        status=cleaned.status,
+        deadline=cleaned.deadline,
+        follow_up=cleaned.follow_up,
+        screening_date=screening.date,
+    )
+    if problem is not None:
+        raise ValidationError(problem.message)
     return cleaned
 
 

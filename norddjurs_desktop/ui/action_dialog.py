@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.domain.action_rules import action_problem
 from norddjurs_desktop.domain.palette import PALETTE_THEMES
-from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
+from norddjurs_desktop.domain.plan import ACTION_STATUSES
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
@@ -220,30 +221,29 @@ class ActionDialog(QDialog):
         )
 
     def validation_error(self) -> tuple[str, QWidget] | None:
-        """The first problem with the form (message, field to fix), or None."""
+        """The first problem with the form (message, field to fix), or None.
+
+        The same rule the service applies (``domain.action_rules``), asked here
+        first so the cursor can go to the field to fix.
+        """
         data = self.action_data()
-        start = self._screening_date
-        if not data.action:
-            return "Skriv hvad handlingen går ud på.", self.action_edit
-        if data.deadline and data.deadline < start:
-            return (
-                f"Deadline ({danish_date(data.deadline)}) ligger før screeningens dato "
-                f"({danish_date(start)}).",
-                self.deadline.edit,
-            )
-        if data.follow_up and data.deadline and data.follow_up < data.deadline:
-            return (
-                f"Opfølgningsdatoen ({danish_date(data.follow_up)}) ligger før deadline "
-                f"({danish_date(data.deadline)}).",
-                self.follow_up.edit,
-            )
-        if data.follow_up and data.follow_up < start:
-            return (
-                f"Opfølgningsdatoen ({danish_date(data.follow_up)}) ligger før screeningens "
-                f"dato ({danish_date(start)}).",
-                self.follow_up.edit,
-            )
-        return None
+        problem = action_problem(
+            action=data.action,
+            theme_key=data.theme_key,
+            status=data.status,
+            deadline=data.deadline,
+            follow_up=data.follow_up,
+            screening_date=self._screening_date,
+        )
+        if problem is None:
+            return None
+        fields: dict[str, QWidget] = {
+            "deadline": self.deadline.edit,
+            "follow_up": self.follow_up.edit,
+            "theme": self.theme_combo,
+            "status": self.status_combo,
+        }
+        return problem.message, fields.get(problem.field, self.action_edit)
 
     def show_error(self, message: str) -> None:
         self.error_label.setText(f"⚠ Fejl: {message}")
