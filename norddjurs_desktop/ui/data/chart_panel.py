@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import ChartSpec
 from norddjurs_desktop.reports.charts.headlines import headline
-from norddjurs_desktop.ui.data.figures import ViewFigures
+from norddjurs_desktop.services.absence_figures import ViewFigures
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 

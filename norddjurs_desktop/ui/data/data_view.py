@@ -26,12 +26,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, AbsenceStats
 from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import CHARTS
-from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.ui.data.cards import KeyFigureCards
-from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
-from norddjurs_desktop.ui.data.empty_state import EmptyState
-from norddjurs_desktop.ui.data.figures import (
+from norddjurs_desktop.services.absence_figures import (
     ALL_TEAMS,
     PeriodChoice,
     TrendCache,
@@ -40,6 +35,11 @@ from norddjurs_desktop.ui.data.figures import (
     compute_previous,
     period_choices,
 )
+from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.changes import Changes, Kind
+from norddjurs_desktop.ui.data.cards import KeyFigureCards
+from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
+from norddjurs_desktop.ui.data.empty_state import EmptyState
 from norddjurs_desktop.ui.data.top_bar import DataTopBar
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.operations import on_change

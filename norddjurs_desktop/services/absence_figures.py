@@ -1,7 +1,7 @@
-"""What the data view shows for one choice of period and team, computed off the GUI thread.
+"""What the data view shows for one choice of period and team: a use case, so no Qt.
 
-No Qt here: :func:`compute_figures` runs on a pool thread (see
-:mod:`norddjurs_desktop.ui.tasks`) and hands back plain data. The trends do
+The GUI runs :func:`compute_figures` on a pool thread and gets plain data back;
+the same figures can be produced without a window. The trends do
 not depend on the period, so they are cached per team by the caller through
 :class:`TrendCache`; a period change then costs two ``unit_stats`` calls.
 """
