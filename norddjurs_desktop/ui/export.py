@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,9 +23,9 @@ from norddjurs_desktop.domain.plan import plan_file_name
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.plan import export_plan
 from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.settings import EXPORT_FOLDER
 from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
 
-LAST_FOLDER_KEY = "export/last_folder"
 STATUS_TIMEOUT_MS = 10_000
 
 
@@ -55,8 +55,7 @@ def error_message(error: BaseException, path: Path) -> str:
 
 
 def default_folder() -> str:
-    settings = QSettings()
-    folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+    folder = EXPORT_FOLDER.get()
     if folder and Path(folder).is_dir():
         return folder
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -80,7 +79,7 @@ def export_plan_with_dialog(parent: QWidget, store: ScreeningStore) -> Backgroun
     path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+    EXPORT_FOLDER.set(str(path.parent))
 
     progress = QProgressDialog("Gemmer handlingsplanen …", "", 0, 0, parent)
     progress.setWindowTitle("Gem handlingsplan")

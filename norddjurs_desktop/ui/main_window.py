@@ -11,7 +11,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from norddjurs_desktop import APP_NAME, __version__
-from norddjurs_desktop.ui.actions import create_actions
+from norddjurs_desktop.ui.action_registry import create_actions, enable_for
 from norddjurs_desktop.ui.window_state import restore_window, save_window
 
 if TYPE_CHECKING:
@@ -66,15 +66,19 @@ class MainWindow(QMainWindow):
         a.export_plan.triggered.connect(self.export_plan)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._about)
-        a.export_plan.setEnabled(False)
         a.print_plan.triggered.connect(self.print_plan)
         a.print_cards.triggered.connect(self.print_cards)
         a.print_board.triggered.connect(self.print_board)
         a.edit_decks.triggered.connect(self.edit_decks)
-        a.print_plan.setEnabled(False)
-        for needs_db in (a.print_cards, a.print_board, a.edit_decks):
-            needs_db.setEnabled(False)
-            self.databaseOpened.connect(lambda action=needs_db: action.setEnabled(True))
+        self._update_enabled()
+        self.databaseOpened.connect(self._update_enabled)
+
+    def _update_enabled(self) -> None:
+        enable_for(
+            self.app_actions,
+            database=self._ready,
+            screening=self.screening_page is not None,
+        )
 
     # -- start-up ---------------------------------------------------------------
     def open_database(self) -> None:
@@ -147,8 +151,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         page.nav.setFocus()  # keyboard users: arrows move between the steps, Ctrl+1-6 jump
-        self.app_actions.export_plan.setEnabled(True)
-        self.app_actions.print_plan.setEnabled(True)
+        self._update_enabled()
         self.setWindowTitle(f"{APP_NAME} – {page.title()}")
         self.screeningOpened.emit(screening_id)
 
@@ -159,8 +162,7 @@ class MainWindow(QMainWindow):
             self.screening_page.deleteLater()
             self.screening_page = None
         self.undo_stack.clear()
-        self.app_actions.export_plan.setEnabled(False)
-        self.app_actions.print_plan.setEnabled(False)
+        self._update_enabled()
 
     def go_home(self) -> None:
         if self.home is None:

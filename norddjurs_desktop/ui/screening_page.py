@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,6 +21,7 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.decks import get_deck
 from norddjurs_desktop.services.dto import ActionData
+from norddjurs_desktop.ui.action_registry import add_page_shortcut, shortcut_text
 from norddjurs_desktop.ui.data.data_step import DataStep
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.operations import on_change
@@ -74,7 +77,8 @@ class ScreeningPage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
         for number in range(1, len(STEP_TITLES) + 1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda n=number: self.go_to_step(n - 1))
+            add_page_shortcut(self, f"step_{number}", partial(self.go_to_step, number - 1))
+            self.nav.item(number - 1).setToolTip(shortcut_text(f"step_{number}"))
 
         self.header = named(QLabel(), "screeningHeader")
         left = QVBoxLayout()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -38,8 +38,7 @@ from norddjurs_desktop.ui.deck_editor.card_panel import CardPanel
 from norddjurs_desktop.ui.deck_editor.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
-
-LAST_FOLDER_KEY = "decks/last_folder"
+from norddjurs_desktop.ui.settings import DECK_FOLDER
 
 
 class DeckEditorDialog(QDialog):
@@ -214,8 +213,7 @@ class DeckEditorDialog(QDialog):
         key = self.current_deck_key()
         if key is None:
             return
-        settings = QSettings()
-        folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+        folder = DECK_FOLDER.get()
         proposed = str(Path(folder) / f"{key}.toml") if folder else f"{key}.toml"
         chosen, _ = QFileDialog.getSaveFileName(
             self, "Eksportér kortsæt", proposed, "Kortsæt (*.toml)"
@@ -230,12 +228,11 @@ class DeckEditorDialog(QDialog):
         except OSError as error:
             self._warn(f"Kan ikke gemme {path.name}: {error.strerror or error}.")
             return
-        settings.setValue(LAST_FOLDER_KEY, str(path.parent))
+        DECK_FOLDER.set(str(path.parent))
         self._done(f"Kortsættet er gemt i {path}.")
 
     def import_deck(self) -> None:
-        settings = QSettings()
-        folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+        folder = DECK_FOLDER.get()
         chosen, _ = QFileDialog.getOpenFileName(
             self, "Importér kortsæt", folder, "Kortsæt (*.toml);;Alle filer (*)"
         )
@@ -252,7 +249,7 @@ class DeckEditorDialog(QDialog):
         except UserFacingError as error:
             self._warn(f"{path.name} kan ikke importeres. {error}")
             return None
-        QSettings().setValue(LAST_FOLDER_KEY, str(path.parent))
+        DECK_FOLDER.set(str(path.parent))
         self.reload(key)
         title = self.infos[key].title
         self._done(f"'{title}' er importeret med nøglen '{key}'.")

@@ -8,7 +8,7 @@ after typing stops, on leaving the field and before the card changes).
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut
+from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.ui.action_registry import add_page_shortcut
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.presenter.countdown import MAX_MINUTES, PRESET_MINUTES
 from norddjurs_desktop.ui.presenter.session import PresenterSession, ShownCard
@@ -53,9 +54,9 @@ class ControlPanel(QWidget):
         self.note.setMaximumHeight(110)
         leave = named(QPushButton("Afslut storskærm (Esc)"), "presenterLeave")
         leave.clicked.connect(session.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, session.close)
-        QShortcut(QKeySequence("Ctrl+Right"), self, session.next)
-        QShortcut(QKeySequence("Ctrl+Left"), self, session.previous)
+        add_page_shortcut(self, "presenter_close", session.close)
+        add_page_shortcut(self, "presenter_next", session.next)
+        add_page_shortcut(self, "presenter_previous", session.previous)
 
         moving = QHBoxLayout()
         moving.addWidget(previous)

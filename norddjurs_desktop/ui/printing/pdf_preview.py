@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSettings, QSize, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.settings import EXPORT_FOLDER
 
 MAX_RENDER_DPI = 300
-LAST_FOLDER_KEY = "export/last_folder"
 DUPLEX_HINT = "Udskriv dobbeltsidet, vend på den lange kant, 100 %"
 
 
@@ -199,8 +199,7 @@ class PdfPreviewDialog(QDialog):
         return path
 
     def save_with_dialog(self) -> None:
-        settings = QSettings()
-        folder = str(settings.value(LAST_FOLDER_KEY, "") or "")
+        folder = EXPORT_FOLDER.get()
         proposed = str(Path(folder) / self.suggested_name) if folder else self.suggested_name
         chosen, _filter = QFileDialog.getSaveFileName(
             self, "Gem som PDF", proposed, "PDF-filer (*.pdf)"
@@ -217,7 +216,7 @@ class PdfPreviewDialog(QDialog):
                 "Er filen åben i et andet program, eller må du ikke skrive i mappen?",
             )
             return
-        settings.setValue(LAST_FOLDER_KEY, str(written.parent))
+        EXPORT_FOLDER.set(str(written.parent))
         window = self.parent()
         message = f"PDF'en er gemt: {written}"
         if window is not None and hasattr(window, "statusBar"):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from functools import partial
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Deck, Theme
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS
 from norddjurs_desktop.services.changes import Changes, Kind
+from norddjurs_desktop.ui.action_registry import add_page_shortcut, shortcut_text
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.operations import on_change
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
@@ -63,12 +66,11 @@ class ThemeView(QWidget):
                 f"QPushButton:checked {{ background: {level.colour}; font-weight: bold;"
                 " border: 3px solid #222; }"
             )
-            button.setToolTip(f"Score {level.value}: {level.label} (tast {level.value})")
+            key = shortcut_text(f"score_{level.value}")
+            button.setToolTip(f"Score {level.value}: {level.label} ({key})")
             self.score_group.addButton(button, level.value)
             scores.addWidget(button)
-            QShortcut(
-                QKeySequence(f"Alt+{level.value}"), self, lambda v=level.value: self._score(v)
-            )
+            add_page_shortcut(self, f"score_{level.value}", partial(self._score, level.value))
         self.score_group.idClicked.connect(self._score)
         score_box = QGroupBox("Hvor står vi? Score 1–5")
         score_box.setLayout(scores)
@@ -91,15 +93,17 @@ class ThemeView(QWidget):
         previous.clicked.connect(lambda: self.moveRequested.emit(-1))
         following = named(QPushButton("Næste tema"), "nextTheme")
         following.clicked.connect(lambda: self.moveRequested.emit(1))
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.backRequested.emit)
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.moveRequested.emit(1))
-        QShortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.moveRequested.emit(-1))
+        add_page_shortcut(self, "theme_back", self.backRequested.emit)
+        add_page_shortcut(self, "theme_next", lambda: self.moveRequested.emit(1))
+        add_page_shortcut(self, "theme_previous", lambda: self.moveRequested.emit(-1))
+        previous.setToolTip(shortcut_text("theme_previous"))
+        following.setToolTip(shortcut_text("theme_next"))
         nav = QHBoxLayout()
         nav.addWidget(back)
         present = named(QPushButton("Vis på storskærm (F5)"), "presentButton")
         present.setToolTip("Vis temaets kort ét ad gangen i stor skrift, fx på en projektor")
         present.clicked.connect(self.present)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.present)
+        add_page_shortcut(self, "present", self.present)
         nav.addWidget(present)
         nav.addStretch()
         # the hidden round for this theme only
