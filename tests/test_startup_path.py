@@ -57,3 +57,19 @@ def test_a_screening_asked_for_while_the_decks_load_opens_when_they_are_in(
         window.home.open_demo()  # a quick click on "Åbn eksempel"
     assert window.screening_page is not None
     assert len(window.screening_page.mapping.tiles) == 8
+
+
+def test_open_in_a_new_window_starts_the_app_module_on_the_chosen_file(tmp_path) -> None:
+    """The command "Åbn databasefil" runs really starts the app (here told to quit at once)."""
+    import subprocess
+    import sys
+
+    from norddjurs_desktop.ui.main_window import new_window_command
+
+    program, arguments = new_window_command(str(tmp_path / "anden.sqlite"))
+    assert program == sys.executable and "main.py" not in " ".join(arguments)
+    probe = subprocess.run(
+        [program, *arguments[:2], "--help"], capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+    )
+    assert probe.returncode == 0 and "--db" in probe.stdout

@@ -20,6 +20,16 @@ if TYPE_CHECKING:
     from norddjurs_desktop.ui.screening_page import ScreeningPage
 
 
+def new_window_command(db_file: str) -> tuple[str, list[str]]:
+    """How to start the app again on another file: the bundle's own program, or the module.
+
+    Not a main.py found from ``__file__``: an installed wheel or a bundle has none.
+    """
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--db", db_file]
+    return sys.executable, ["-m", "norddjurs_desktop.ui.app", "--db", db_file]
+
+
 class MainWindow(QMainWindow):
     databaseOpened = Signal()
     screeningOpened = Signal(int)
@@ -188,9 +198,14 @@ class MainWindow(QMainWindow):
             str(self.db_path.parent),
             "Fremmødepaletten-database (*.sqlite *.db);;Alle filer (*)",
         )
-        if name:
-            main = Path(__file__).resolve().parents[2] / "main.py"
-            QProcess.startDetached(sys.executable, [str(main), "--db", name])
+        if not name:
+            return
+        program, arguments = new_window_command(name)
+        started = QProcess.startDetached(program, arguments)
+        if not (started[0] if isinstance(started, tuple) else started):
+            QMessageBox.warning(
+                self, APP_NAME, f"Et nyt vindue til {Path(name).name} kunne ikke startes."
+            )
 
     def open_demo(self) -> None:
         if self.home is not None:
