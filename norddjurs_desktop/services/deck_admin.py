@@ -1,6 +1,6 @@
-"""HR's own decks as a whole: create, rename, delete, and a free key for a new one.
+"""HR's own decks as a whole: create, delete, and a free key for a new one.
 
-Shipped decks are not HR's to rename or delete: their titles follow the app,
+Shipped decks are not HR's to delete: their titles follow the app,
 and a deleted shipped deck would come back with the next update. HR hides the
 cards they will not use, or resets the deck (``deck_files``), instead.
 """
@@ -15,7 +15,6 @@ from norddjurs_desktop.services.deck_rows import (
     deck_row,
     free_key,
     new_own_deck,
-    own_deck,
     slug,
 )
 from norddjurs_desktop.services.errors import ValidationError
@@ -39,20 +38,6 @@ def create_deck(db: Database, key: str, title: str, description: str = "") -> st
         _check_new_key(session, key)
         new_own_deck(session, key, title, description.strip(), version=1)
         return key
-
-
-def edit_deck(
-    db: Database, key: str, *, title: str | None = None, description: str | None = None
-) -> None:
-    """Rename or re-describe HR's own deck (a shipped deck's title follows the app)."""
-    with db.session() as session:
-        deck = deck_row(session, key)
-        own_deck(deck, "ændre titlen")
-        if title is not None:
-            deck.title = clean_text(title, "Kortsættets titel")
-        if description is not None:
-            deck.description = description.strip()
-        session.add(deck)
 
 
 def delete_user_deck(db: Database, key: str) -> None:
