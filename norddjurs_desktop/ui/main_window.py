@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([a.undo, a.redo])
         deck_menu = self.menuBar().addMenu("&Kortsæt")
         deck_menu.addAction(a.edit_decks)
+        self._build_tools_menu()
         help_menu = self.menuBar().addMenu("&Hjælp")
         help_menu.addAction(a.about)
         a.new_screening.triggered.connect(self.new_screening)
@@ -75,6 +76,27 @@ class MainWindow(QMainWindow):
         for needs_db in (a.print_cards, a.print_board, a.edit_decks):
             needs_db.setEnabled(False)
             self.databaseOpened.connect(lambda action=needs_db: action.setEnabled(True))
+
+    def _build_tools_menu(self) -> None:
+        """Værktøjer: the contact model's plan, poster and setting (issue 10)."""
+        from PySide6.QtGui import QAction
+
+        menu = self.menuBar().addMenu("&Værktøjer")
+        self.tool_actions: dict[str, QAction] = {}
+        for key, text, tip, slot in (
+            ("contact_plan", "&Kontaktplan …", "Datoer for kontakt og adviser ud fra første "
+             "sygedag", self.open_contact_plan),
+            ("poster", "&Plakat: Kontaktmodellen …", "Kontaktmodellen som plakat i A3 eller A4",
+             self.print_contact_poster),
+            ("contact_model", "Kontakt&model …", "Vælg 1-3-10, 1-5-14, 2-6-14 eller egne dage",
+             self.edit_contact_model),
+        ):
+            action = menu.addAction(text)
+            action.setStatusTip(tip)
+            action.triggered.connect(slot)
+            action.setEnabled(False)
+            self.databaseOpened.connect(lambda action=action: action.setEnabled(True))
+            self.tool_actions[key] = action
 
     # -- start-up ---------------------------------------------------------------
     def open_database(self) -> None:
@@ -232,6 +254,25 @@ class MainWindow(QMainWindow):
                 self.show_screening(self.screening_page.store.screening_id)
                 if self.screening_page is not None:
                     self.screening_page.go_to_step(step)
+
+    def open_contact_plan(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.tools.contact_plan_dialog import open_contact_plan
+
+            open_contact_plan(self, self.db)
+
+    def print_contact_poster(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.tools.poster_flow import print_poster
+
+            print_poster(self, self.db)
+
+    def edit_contact_model(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.tools.contact_model_settings import ContactModelDialog
+
+            if ContactModelDialog(self.db, self).exec():
+                self.statusBar().showMessage("Kontaktmodellen er gemt.", 8000)
 
     def _about(self) -> None:
         QMessageBox.about(
