@@ -62,35 +62,48 @@ def poster_alerts(model: ContactModel) -> list[tuple[str, str]]:
 def _contact_boxes(
     canvas: Canvas, model: ContactModel, x: float, top: float, width: float, k: float
 ) -> float:
+    """One box per contact day in one row (the alerts below need the rest of the page)."""
     steps = model.contacts
+    rows, per_row = 1, len(steps)
     gap = 6 * mm * k
-    box_w = (width - gap * (len(steps) - 1)) / len(steps)
+    box_w = (width - gap * (per_row - 1)) / per_row
     number_size = min(56 * k, box_w * 0.5)
-    text_size = min(14 * k, box_w / 11)
-    heights = []
-    for step in steps:  # measure first so every box gets the height of the tallest
-        style = ParagraphStyle("m", fontName=FONT_REGULAR, fontSize=text_size,
-                               leading=text_size * 1.22)
-        heights.append(Paragraph(escape(step.poster_text), style).wrap(box_w - 10 * mm * k,
-                                                                        10_000)[1])
-    box_h = 18 * k + number_size * 1.05 + max(heights) + 16 * mm * k
+    pad = min(5 * mm * k, box_w * 0.06)  # narrow boxes (own days) keep room for long words
+    text_size = min(14 * k, max(10.5 * k, box_w / 11))
+    longest = max(
+        (word for step in steps for word in step.poster_text.split()),
+        key=lambda word: canvas.stringWidth(word, FONT_REGULAR, 10),
+    )
+    while text_size > 8 * k and (
+        canvas.stringWidth(longest, FONT_REGULAR, text_size) > box_w - 2 * pad
+    ):
+        text_size -= 0.5 * k  # a word is never split across lines
+    style = ParagraphStyle("m", fontName=FONT_REGULAR, fontSize=text_size,
+                           leading=text_size * 1.22)
+    tallest = max(  # every box gets the height of the tallest text
+        Paragraph(escape(step.poster_text), style).wrap(box_w - 2 * pad, 10_000)[1]
+        for step in steps
+    )
+    box_h = 18 * k + number_size * 1.05 + tallest + 16 * mm * k
     for i, step in enumerate(steps):
-        left = x + i * (box_w + gap)
+        row, column = divmod(i, per_row)
+        left = x + column * (box_w + gap)
+        box_top = top - row * (box_h + gap)
         canvas.setFillColor(FILL)
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(2.5 * k)
-        canvas.roundRect(left, top - box_h, box_w, box_h, 5 * mm * k, stroke=1, fill=1)
+        canvas.roundRect(left, box_top - box_h, box_w, box_h, 5 * mm * k, stroke=1, fill=1)
         canvas.setFillColor(INK)
         canvas.setFont(FONT_BOLD, 18 * k)
         centre = left + box_w / 2
-        canvas.drawCentredString(centre, top - 8 * mm * k - 12 * k, "DAG")
+        canvas.drawCentredString(centre, box_top - 8 * mm * k - 12 * k, "DAG")
         canvas.setFont(FONT_BOLD, number_size)
-        canvas.drawCentredString(centre, top - 8 * mm * k - 18 * k - number_size * 0.85,
+        canvas.drawCentredString(centre, box_top - 8 * mm * k - 18 * k - number_size * 0.85,
                                  str(step.day))
-        _paragraph(canvas, escape(step.poster_text), left + 5 * mm * k,
-                   top - 10 * mm * k - 18 * k - number_size, box_w - 10 * mm * k,
+        _paragraph(canvas, escape(step.poster_text), left + pad,
+                   box_top - 10 * mm * k - 18 * k - number_size, box_w - 2 * pad,
                    text_size, centre=True)
-    return box_h
+    return rows * box_h + (rows - 1) * gap
 
 
 def _timeline(
@@ -101,9 +114,20 @@ def _timeline(
     available = top - bottom
     step = min(available / max(len(rows), 1), 22 * mm * k)
     size = min(16 * k, step * 0.4)
-    label_w = 19 * mm * k + max(
-        canvas.stringWidth(label, FONT_BOLD, size * 1.1) for label, _w in rows
-    )
+
+    def label_width(size: float) -> float:
+        return 19 * mm * k + max(
+            canvas.stringWidth(label, FONT_BOLD, size * 1.1) for label, _w in rows
+        )
+
+    def tallest(size: float) -> float:
+        style = ParagraphStyle("t", fontName=FONT_REGULAR, fontSize=size, leading=size * 1.22)
+        room = width - label_width(size)
+        return max(Paragraph(escape(words), style).wrap(room, 10_000)[1] for _l, words in rows)
+
+    while size > 9 * k and tallest(size) > step * 0.8:  # words must not reach the next row
+        size -= 0.5 * k
+    label_w = label_width(size)
     dot_x = x + 5 * mm * k
     first_y = top - size
     last_y = first_y - step * (len(rows) - 1)

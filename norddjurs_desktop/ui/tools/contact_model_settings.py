@@ -68,6 +68,14 @@ class ContactModelDialog(QDialog):
         row.addWidget(self.days_edit)
         row.addStretch(1)
         layout.addLayout(row)
+        own_hint = QLabel(
+            "Skriv dagene adskilt af komma. Påmindelserne følger jeres dage; adviserne om "
+            "fastholdelsesplan (28 dage) og efter 2, 3 … 12 måneder er de samme."
+        )
+        own_hint.setWordWrap(True)
+        own_hint.setContentsMargins(24, 0, 0, 6)
+        own_hint.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(own_hint)
         self.error = named(QLabel(), "modelError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("font-weight: bold;")
