@@ -87,13 +87,13 @@ def count_milestones(
                 continue
             spells += 1
             length = end - s + 1
-            first = date.fromordinal(s)
+            first = date.fromordinal(s) if length > 28 else None
             for label, days, months in milestones:
                 if days is not None:
                     hit = length >= days
-                else:
+                else:  # a month is at least 28 days: shorter spells need no calendar
                     assert months is not None
-                    hit = end >= add_months(first, months).toordinal()
+                    hit = first is not None and end >= add_months(first, months).toordinal()
                 if hit:
                     reached[label] += 1
     return ContactMilestones(period_from, period_to, team, len(people), spells, reached)
