@@ -210,10 +210,19 @@ def test_kontaktmodellen_i_tal_shows_counts_a_chart_and_creates_an_action(
     )
     assert len(created) == 1 and created[0][0].chart == "Kontaktmodellen i tal"
 
-    # HR switches to 1-5-14: the section counts that model's days after the next refresh
-    contact.set_model_choice(db, "1-5-14")
+    # HR switches to 1-5-14 in the model dialog: the open section counts that model's days,
+    # and an open contact plan follows too
+    plan = ContactPlanDialog(db)
+    qtbot.addWidget(plan)
+    qtbot.keyClicks(plan.first_day_edit, "02-03-2026")
+    assert plan.cell(1, 0) == "Kontakt dag 3"
+    dialog = ContactModelDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.findChild(QRadioButton, "model_1-5-14").click()
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     with qtbot.waitSignal(panel.shown, timeout=20_000):
-        view.refresh()
+        click(qtbot, ok)
+    assert plan.cell(1, 0) == "Kontakt dag 5"
     assert [t.split(" — ")[0] for t in panel.card_texts()][:2] == [
         "2 forløb nåede dag 5", "1 forløb nåede dag 14",
     ]

@@ -82,6 +82,9 @@ class ContactFiguresPanel(QWidget):
         self.create_button = named(QPushButton(CREATE_TEXT), "contactCreateActionButton")
         self.create_button.clicked.connect(self._create)
         self.create_button.setEnabled(False)
+        from norddjurs_desktop.ui.tools.contact_model_settings import model_changes
+
+        model_changes().changed.connect(self._model_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(f"<h3>{TITLE}</h3>"))
@@ -104,6 +107,11 @@ class ContactFiguresPanel(QWidget):
         self._generation += 1
         if self.isVisible():
             self.recount()
+
+    def _model_changed(self) -> None:
+        """HR chose another model: count its steps instead (now if visible, else when shown)."""
+        if self._alive[0] and self.figures is not None:
+            self.show_figures(self.figures)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

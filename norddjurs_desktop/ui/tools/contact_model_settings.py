@@ -8,6 +8,7 @@ Danish message in the dialog and nothing is stored.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -24,6 +25,21 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
+
+
+class _ModelNotifier(QObject):
+    changed = Signal()
+
+
+_notifier: _ModelNotifier | None = None
+
+
+def model_changes() -> _ModelNotifier:
+    """The one signal that HR stored another model; open plans and figures follow it."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _ModelNotifier()
+    return _notifier
 
 
 class ContactModelDialog(QDialog):
@@ -103,3 +119,4 @@ class ContactModelDialog(QDialog):
             self.error.setText(f"⚠ {error}")
             return
         super().accept()
+        model_changes().changed.emit()

@@ -78,11 +78,8 @@ class ContactPlanDialog(QDialog):
         self.plan: ContactPlan | None = None
         self.task: BackgroundTask[object] | None = None
 
-        intro = QLabel(
-            f"<b>{self.model.title}</b>: kontakt på dag "
-            f"{', '.join(str(d) for d in self.model.days)}. Skriv den første sygedag, så "
-            "ser du hvornår du skal ringe, og hvornår adviserne kommer. Planen gemmes ikke."
-        )
+        self.db = db
+        intro = QLabel(self._intro_text())
         intro.setWordWrap(True)
         self.first_day_edit = named(QLineEdit(), "firstDayEdit")
         self.first_day_edit.setPlaceholderText("dd-mm-åååå")
@@ -128,7 +125,27 @@ class ContactPlanDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         fit_to_screen(self, 1000, 680)
+        self.intro = intro
         self._update("")
+        if model is None and db is not None:
+            from norddjurs_desktop.ui.tools.contact_model_settings import model_changes
+
+            model_changes().changed.connect(self._model_changed)
+
+    def _model_changed(self) -> None:
+        """HR stored another model while the plan is open: show the plan by the new one."""
+        from norddjurs_desktop.services.contact import chosen_model
+
+        self.model = chosen_model(self.db)
+        self.intro.setText(self._intro_text())
+        self._update(self.first_day_edit.text())
+
+    def _intro_text(self) -> str:
+        return (
+            f"<b>{self.model.title}</b>: kontakt på dag "
+            f"{', '.join(str(d) for d in self.model.days)}. Skriv den første sygedag, så "
+            "ser du hvornår du skal ringe, og hvornår adviserne kommer. Planen gemmes ikke."
+        )
 
     # -- the plan ----------------------------------------------------------------------------
     def _update(self, text: str) -> None:
