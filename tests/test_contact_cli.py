@@ -183,3 +183,16 @@ def test_stats_json_counts_the_spells_that_reached_each_step(tmp_path: Path, cap
     assert found == expected.reached
     assert found["dag 3"] >= found["dag 10"] >= found["dag 28"] >= found["2 måneder"] > 0
     assert found["dag 3"] <= figures["sick_spells"]
+
+
+def test_a_file_that_cannot_be_written_is_one_danish_line(tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "findes-ikke" / "plan.ics"
+    assert main(["contact-plan", "--first-day", "2026-03-02", "--ics", str(missing)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("Fejl: Kan ikke skrive kalenderfilen")
+    assert main(["poster", "--size", "A4", "--out", str(tmp_path / "nej" / "p.pdf")]) == 2
+    assert capsys.readouterr().err.startswith("Fejl: Kan ikke skrive plakaten")
+    assert main(["contact-plan", "--first-day", "2026-03-02", "--db",
+                 str(tmp_path / "ingen.sqlite")]) == 2
+    assert "findes ikke" in capsys.readouterr().err
+    assert not (tmp_path / "ingen.sqlite").exists()

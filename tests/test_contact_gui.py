@@ -268,14 +268,25 @@ def test_the_tools_menu_opens_plan_model_and_poster(qtbot, tmp_path: Path) -> No
 
 
 def test_the_poster_is_previewed_in_the_size_chosen(qtbot, db) -> None:
-    from norddjurs_desktop.ui.tools.poster_flow import print_poster
+    from PySide6.QtCore import QTimer
 
-    previews: list[PdfPreviewDialog] = []
-    print_poster(None, db, previews.append, size="A3")  # type: ignore[arg-type]
-    qtbot.waitUntil(lambda: bool(previews), timeout=20_000)
-    size = previews[0].document.pagePointSize(0)
-    assert (round(size.width()), round(size.height())) == (842, 1191)
-    previews[0].reject()
+    from norddjurs_desktop.ui.tools.poster_flow import PosterDialog, print_poster
+
+    def choose_a4() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PosterDialog) and dialog.a3.isChecked()  # A3 by default
+        dialog.a4.setChecked(True)
+        dialog.accept()
+
+    for size, expected, choose in (("A3", (842, 1191), None), (None, (595, 842), choose_a4)):
+        previews: list[PdfPreviewDialog] = []
+        if choose is not None:
+            QTimer.singleShot(0, choose)
+        print_poster(None, db, previews.append, size=size)  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda previews=previews: bool(previews), timeout=20_000)
+        points = previews[0].document.pagePointSize(0)
+        assert (round(points.width()), round(points.height())) == expected  # portrait
+        previews[0].reject()
 
 
 def test_the_handling_theme_offers_the_contact_plan(qtbot, db) -> None:
