@@ -87,3 +87,24 @@ def test_other_milestones_for_another_model() -> None:
         staff("e", "f"), ROWS, date(2026, 1, 1), date(2026, 12, 31), milestones
     )
     assert result.reached == {"dag 5": 1, "dag 14": 0}  # e's merged Friday–Tuesday spell
+
+
+def test_the_chart_and_sentences_carry_counts_and_shares_in_words() -> None:
+    from norddjurs_desktop.domain.contact_milestones import ContactMilestones
+    from norddjurs_desktop.reports.charts.contact_charts import (
+        milestone_sentence,
+        milestones_chart,
+        milestones_headline,
+    )
+
+    counts = {"dag 3": 120, "dag 10": 7, "dag 28": 23, "2 måneder": 0, "3 måneder": 0}
+    found = ContactMilestones(date(2025, 1, 1), date(2025, 12, 31), None, 41, 256, counts)
+    assert milestone_sentence(found, "dag 28") == "23 forløb nåede dag 28 — 9 % af forløbene"
+    assert milestones_headline(found).startswith("256 forløb sluttede i perioden")
+    figure = milestones_chart(found, 72)
+    texts = [t.get_text() for t in figure.axes[0].texts]
+    assert "23 (9 %)" in texts and "0 (0 %)" in texts  # every bar says its number: no colour code
+    ticks = {t.get_text(): t.get_position()[1] for t in figure.axes[0].get_yticklabels()}
+    order = sorted(ticks, key=ticks.__getitem__, reverse=True)  # top of the chart first
+    assert order == ["Nåede dag 3", "Nåede dag 10", "Nåede dag 28", "Nåede 2 måneder",
+                     "Nåede 3 måneder"]

@@ -55,7 +55,7 @@ def milestones_headline(milestones: ContactMilestones) -> str:
 
 def milestones_chart(milestones: ContactMilestones, dpi: int = SCREEN_DPI) -> Figure:
     labels = list(milestones.reached)
-    fig, ax = new_figure(dpi, height=0.9 + 0.42 * max(len(labels), 1))
+    fig, ax = new_figure(dpi, height=0.8 + 0.34 * max(len(labels), 1))
     if not milestones.spells:
         return empty(fig, ax, "Ingen sygeforløb sluttede i perioden")
     values = [milestones.reached[label] for label in labels]
