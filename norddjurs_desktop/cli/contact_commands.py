@@ -18,6 +18,7 @@ from norddjurs_desktop.domain.contact_model import ContactModelError, ContactPla
 from norddjurs_desktop.domain.dates import danish_date, parse_danish_date
 from norddjurs_desktop.storage.database import Database, open_database
 
+DB_HELP = "databasefilen med den valgte kontaktmodel (uden: 1-3-10)"
 _WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
 
@@ -116,9 +117,10 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="planen som ét JSON-objekt")
     p.add_argument("--ics", type=Path, metavar="FIL", help="gem planen som kalenderfil (.ics)")
     p.add_argument("--pdf", type=Path, metavar="FIL", help="gem planen som PDF (én A4-side)")
-    p.add_argument("--label", help="valgfri overskrift på PDF'en (gemmes ikke)")
-    p.add_argument("--db", type=Path, help="databasefilen med den valgte kontaktmodel")
+    p.add_argument("--label", metavar="TEKST", help="valgfri overskrift på PDF'en (gemmes ikke)")
+    p.add_argument("--db", type=Path, metavar="FIL", help=DB_HELP)
     p = command("poster", "Gem plakaten om kontaktmodellen som PDF.", _cmd_poster)
     p.add_argument("--size", choices=("A3", "A4"), required=True, help="papirstørrelse")
-    p.add_argument("--out", type=Path, required=True, help="PDF-filen der skal skrives")
-    p.add_argument("--db", type=Path, help="databasefilen med den valgte kontaktmodel")
+    p.add_argument("--out", type=Path, required=True, metavar="FIL",
+                   help="PDF-filen der skal skrives")
+    p.add_argument("--db", type=Path, metavar="FIL", help=DB_HELP)
