@@ -87,6 +87,12 @@ def _cmd_stats(args: argparse.Namespace) -> None:
         stats = unit_stats(
             db, unit_id, period_from=period_from, period_to=period_to, team=args.team
         )
+        milestones = None
+        if args.json and stats is not None and not stats.too_few_persons:
+            from norddjurs_desktop.services.contact_figures import unit_milestones
+
+            milestones = unit_milestones(db, unit_id, period_from=stats.period_from,
+                                         period_to=stats.period_to, team=stats.team)
     finally:
         db.close()
     if stats is None:
@@ -97,7 +103,10 @@ def _cmd_stats(args: argparse.Namespace) -> None:
             "ikke."
         )
     if args.json:
-        print(json.dumps(stats.to_json_dict(), ensure_ascii=False))
+        figures = stats.to_json_dict()
+        if milestones is not None:
+            figures["contact_milestones"] = dict(milestones.reached)
+        print(json.dumps(figures, ensure_ascii=False))
     else:
         print(_table(args.unit, stats))
 

@@ -26,6 +26,7 @@ class Kind(StrEnum):
     UNITS = "units"
     ABSENCE = "absence"  # imported absence data and typed key figures of a unit
     DECKS = "decks"  # card texts, themes, decks
+    CONTACT_MODEL = "contact_model"  # the contact model HR chose (1-3-10, 1-5-14 …)
 
 
 @dataclass(frozen=True)

@@ -74,6 +74,21 @@ MENU: dict[str, ActionSpec] = {
         "Ret, flyt og skjul kort, lav og importér kortsæt",
         Needs.DATABASE,
     ),
+    "contact_plan": ActionSpec(
+        "&Kontaktplan …",
+        (),
+        "Datoer for kontakt og adviser ud fra første sygedag",
+        Needs.DATABASE,
+    ),
+    "contact_poster": ActionSpec(
+        "&Plakat: Kontaktmodellen …", (), "Kontaktmodellen som plakat i A3 eller A4", Needs.DATABASE
+    ),
+    "contact_model": ActionSpec(
+        "Kontakt&model …",
+        (),
+        "Vælg 1-3-10, 1-5-14, 2-6-14 eller egne dage",
+        Needs.DATABASE,
+    ),
 }
 
 PAGE_KEYS: dict[str, ActionSpec] = {
@@ -136,6 +151,9 @@ class AppActions:
     print_cards: QAction
     print_board: QAction
     edit_decks: QAction
+    contact_plan: QAction
+    contact_poster: QAction
+    contact_model: QAction
     undo: QAction
     redo: QAction
 

@@ -67,6 +67,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([a.undo, a.redo])
         deck_menu = self.menuBar().addMenu("&Kortsæt")
         deck_menu.addAction(a.edit_decks)
+        tools_menu = self.menuBar().addMenu("&Værktøjer")  # the contact model (issue 10)
+        tools_menu.addActions([a.contact_plan, a.contact_poster, a.contact_model])
         help_menu = self.menuBar().addMenu("&Hjælp")
         help_menu.addAction(a.about)
         a.new_screening.triggered.connect(self.new_screening)
@@ -80,6 +82,9 @@ class MainWindow(QMainWindow):
         a.print_cards.triggered.connect(self.print_cards)
         a.print_board.triggered.connect(self.print_board)
         a.edit_decks.triggered.connect(self.edit_decks)
+        a.contact_plan.triggered.connect(self.open_contact_plan)
+        a.contact_poster.triggered.connect(self.print_contact_poster)
+        a.contact_model.triggered.connect(self.edit_contact_model)
         self._update_enabled()
         self.databaseOpened.connect(self._update_enabled)
 
@@ -247,6 +252,25 @@ class MainWindow(QMainWindow):
             DeckEditorDialog(self.db, parent=self).exec()
             # The open meeting shows the edited cards in place, with its undo history.
             change_hub().announce(Changes.of(Kind.DECKS))
+
+    def open_contact_plan(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.tools.contact_plan_dialog import open_contact_plan
+
+            open_contact_plan(self, self.db)
+
+    def print_contact_poster(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.tools.poster_flow import print_poster
+
+            print_poster(self, self.db)
+
+    def edit_contact_model(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.tools.contact_model_settings import ContactModelDialog
+
+            if ContactModelDialog(self.db, self).exec():
+                self.statusBar().showMessage("Kontaktmodellen er gemt.", 8000)
 
     def _about(self) -> None:
         QMessageBox.about(

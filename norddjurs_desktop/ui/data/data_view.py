@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, AbsenceStats
 from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import CHARTS
+from norddjurs_desktop.reports.charts.contact_charts import TITLE as CONTACT_TITLE
 from norddjurs_desktop.services.absence_figures import (
     ALL_TEAMS,
     PeriodChoice,
@@ -39,6 +40,7 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.data.cards import KeyFigureCards
 from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
+from norddjurs_desktop.ui.data.contact_figures import ContactFiguresPanel
 from norddjurs_desktop.ui.data.empty_state import EmptyState
 from norddjurs_desktop.ui.data.top_bar import DataTopBar
 from norddjurs_desktop.ui.naming import named
@@ -104,6 +106,11 @@ class DataView(QWidget):
             self.panels[spec.key] = panel
             self.chart_stack.addWidget(panel)
             self.chart_list.addItem(spec.title)
+        # "Kontaktmodellen i tal" (issue 10): last in the list, so chart indexes stay as they are
+        self.contact_panel = ContactFiguresPanel(db, unit_id, on_create_action is not None)
+        self.contact_panel.createAction.connect(self.ask_observation)
+        self.chart_stack.addWidget(self.contact_panel)
+        self.chart_list.addItem(CONTACT_TITLE)
         self.chart_list.currentRowChanged.connect(self.chart_stack.setCurrentIndex)
         self.chart_list.setCurrentRow(0)
         charts = QHBoxLayout()
@@ -221,6 +228,7 @@ class DataView(QWidget):
             self.cards.show_figures(figures.stats, None, pending=True)
             for panel in self.panels.values():
                 panel.show_figures(figures)
+            self.contact_panel.show_figures(figures)
             self._after_draw(lambda: self._start_previous(generation, figures))
         self.figuresShown.emit()
 

@@ -31,6 +31,8 @@ from norddjurs_desktop.ui.widgets.card_viewer import CardViewer
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour
 
+HANDLING_KEY = "handling"
+
 
 class ThemeView(QWidget):
     backRequested = Signal()
@@ -105,6 +107,12 @@ class ThemeView(QWidget):
         present.clicked.connect(self.present)
         add_page_shortcut(self, "present", self.present)
         nav.addWidget(present)
+        # Håndtering only: the contact plan of the 1-3-10 model (issue 10)
+        self.contact_plan_button = named(QPushButton("Kontaktplan …"), "contactPlanButton")
+        self.contact_plan_button.setToolTip("Datoer for kontakt og adviser ud fra første sygedag")
+        self.contact_plan_button.clicked.connect(self.open_contact_plan)
+        self.contact_plan_button.hide()
+        nav.addWidget(self.contact_plan_button)
         nav.addStretch()
         # the hidden round for this theme only
         self.round_buttons = RoundButtons(
@@ -143,6 +151,7 @@ class ThemeView(QWidget):
             f"background: {colour}; color: {text}; padding: 6px 12px; border-radius: 6px;"
         )
         self.description.setText(self.theme.description)
+        self.contact_plan_button.setVisible(key == HANDLING_KEY)
         notes = self.store.card_notes(self.deck.key)
         discussed = {card_id for card_id, note in notes.items() if note.discussed}
         self.cards.set_cards(
@@ -209,6 +218,11 @@ class ThemeView(QWidget):
             self.theme.key if self.theme is not None else None,
             card.id if card is not None else None,
         )
+
+    def open_contact_plan(self) -> QWidget:
+        from norddjurs_desktop.ui.tools.contact_plan_dialog import open_contact_plan
+
+        return open_contact_plan(self, self.store.db)
 
     def flush(self) -> None:
         self.cards.flush()
