@@ -46,6 +46,7 @@ from norddjurs_desktop.ui.action_table_model import (  # noqa: E402
 )
 from norddjurs_desktop.ui.export import export_plan_to  # noqa: E402
 from norddjurs_desktop.ui.screening_store import ScreeningStore  # noqa: E402
+from norddjurs_desktop.ui.settings import EXPORT_FOLDER
 from norddjurs_desktop.ui.steps.action_step import ActionStep  # noqa: E402
 from norddjurs_desktop.ui.steps.closing_step import ClosingStep  # noqa: E402
 from norddjurs_desktop.ui.tasks import run_in_background  # noqa: E402
@@ -381,7 +382,6 @@ def test_keys_delete_and_enter_work_on_the_table(qtbot, step, store, monkeypatch
 
 def test_export_with_dialog_proposes_the_plan_name(qtbot, store, tmp_path, monkeypatch):
     pytest.importorskip("norddjurs_desktop.reports.plan_pdf")
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QFileDialog, QWidget
 
     from norddjurs_desktop.ui import export
@@ -411,4 +411,4 @@ def test_export_with_dialog_proposes_the_plan_name(qtbot, store, tmp_path, monke
     assert asked[0].endswith("Handlingsplan Børnehuset Æblegården 10-03-2025.pdf")
     assert (out.parent / "min plan.pdf").read_bytes().startswith(b"%PDF")
     assert shown and "min plan.pdf" in shown[0]
-    assert QSettings().value(export.LAST_FOLDER_KEY) == str(out.parent)
+    assert EXPORT_FOLDER.get() == str(out.parent)
