@@ -42,7 +42,7 @@ if mode == "empty":
     window.show()
     app.exec()
 else:
-    from norddjurs_desktop.ui import main_window
+    from norddjurs_desktop.ui.shell import main_window
 
     original_open = main_window.MainWindow.open_database
 

@@ -11,8 +11,13 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
-from norddjurs_desktop.ui import settings
-from norddjurs_desktop.ui.action_registry import MENU, PAGE_KEYS, create_actions, key_sequences
+from norddjurs_desktop.ui.shell import settings
+from norddjurs_desktop.ui.shell.action_registry import (
+    MENU,
+    PAGE_KEYS,
+    create_actions,
+    key_sequences,
+)
 
 
 def test_no_key_is_given_twice_to_the_menu(qtbot) -> None:
@@ -43,9 +48,9 @@ def test_the_score_buttons_name_the_key_that_sets_them(qtbot, db) -> None:
     from PySide6.QtGui import QUndoStack
 
     from norddjurs_desktop.services import screenings, units
-    from norddjurs_desktop.services.decks import get_deck
-    from norddjurs_desktop.ui.screening_store import ScreeningStore
-    from norddjurs_desktop.ui.steps.theme_view import ThemeView
+    from norddjurs_desktop.services.decks.library import get_deck
+    from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+    from norddjurs_desktop.ui.screening.theme_view import ThemeView
 
     unit = units.create_unit(db, "Køkkenet")
     store = ScreeningStore(db, screenings.create_screening(db, unit, on=date(2026, 1, 5)))

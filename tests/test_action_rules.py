@@ -16,7 +16,7 @@ from norddjurs_desktop.domain.action_rules import action_problem
 from norddjurs_desktop.services import actions, screenings, units
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import ValidationError
-from norddjurs_desktop.ui.action_dialog import ActionDialog
+from norddjurs_desktop.ui.plan.action_dialog import ActionDialog
 
 SCREENING_DAY = date(2025, 3, 10)
 

@@ -35,8 +35,10 @@ from norddjurs_desktop.services import actions as action_service  # noqa: E402
 from norddjurs_desktop.services import screenings, units  # noqa: E402
 from norddjurs_desktop.services.bootstrap import open_app_database  # noqa: E402
 from norddjurs_desktop.services.dto import ActionData  # noqa: E402
-from norddjurs_desktop.ui.action_dialog import ActionDialog  # noqa: E402
-from norddjurs_desktop.ui.action_table_model import (  # noqa: E402
+from norddjurs_desktop.ui.common.tasks import run_in_background  # noqa: E402
+from norddjurs_desktop.ui.plan.action_dialog import ActionDialog  # noqa: E402
+from norddjurs_desktop.ui.plan.action_step import ActionStep  # noqa: E402
+from norddjurs_desktop.ui.plan.action_table_model import (  # noqa: E402
     COL_ACTION,
     COL_DEADLINE,
     COL_FOLLOW_UP,
@@ -44,12 +46,10 @@ from norddjurs_desktop.ui.action_table_model import (  # noqa: E402
     COL_THEME,
     SORT_ROLE,
 )
-from norddjurs_desktop.ui.export import export_plan_to  # noqa: E402
-from norddjurs_desktop.ui.screening_store import ScreeningStore  # noqa: E402
-from norddjurs_desktop.ui.settings import EXPORT_FOLDER
-from norddjurs_desktop.ui.steps.action_step import ActionStep  # noqa: E402
-from norddjurs_desktop.ui.steps.closing_step import ClosingStep  # noqa: E402
-from norddjurs_desktop.ui.tasks import run_in_background  # noqa: E402
+from norddjurs_desktop.ui.plan.plan_export import export_plan_to  # noqa: E402
+from norddjurs_desktop.ui.screening.closing_step import ClosingStep  # noqa: E402
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore  # noqa: E402
+from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER
 
 MEETING = date(2025, 3, 10)
 
@@ -384,7 +384,7 @@ def test_export_with_dialog_proposes_the_plan_name(qtbot, store, tmp_path, monke
     pytest.importorskip("norddjurs_desktop.reports.plan_pdf")
     from PySide6.QtWidgets import QFileDialog, QWidget
 
-    from norddjurs_desktop.ui import export
+    from norddjurs_desktop.ui.plan import plan_export as export
 
     asked: list[str] = []
     out = tmp_path / "valgt" / "min plan"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.services import screenings, units
 from norddjurs_desktop.ui.data.data_view import DataView
-from norddjurs_desktop.ui.screening_page import ScreeningPage
+from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
 from tests.test_data_view import import_through_dialog, open_data_step, write_files
 
 

@@ -248,7 +248,7 @@ def test_too_few_persons_show_no_counts(qtbot, db, tmp_path: Path) -> None:
 
 
 def test_the_tools_menu_opens_plan_model_and_poster(qtbot, tmp_path: Path) -> None:
-    from norddjurs_desktop.ui.main_window import MainWindow
+    from norddjurs_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(tmp_path / "menu.sqlite")
     qtbot.addWidget(window)
@@ -294,7 +294,7 @@ def test_the_handling_theme_offers_the_contact_plan(qtbot, db) -> None:
     from PySide6.QtGui import QUndoStack
 
     from norddjurs_desktop.services import screenings
-    from norddjurs_desktop.ui.screening_page import ScreeningPage
+    from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
 
     unit_id = units.create_unit(db, "Enhed")
     screening_id = screenings.create_screening(db, unit_id, on=date(2026, 3, 2), forum="TRIO")

@@ -30,7 +30,7 @@ from norddjurs_desktop.services.plan import export_plan  # noqa: E402
 from norddjurs_desktop.ui.data.data_view import SMALL_GROUP_TEXT, DataView  # noqa: E402
 from norddjurs_desktop.ui.data.import_dialog import ImportDialog  # noqa: E402
 from norddjurs_desktop.ui.data.key_figures_editor import KeyFiguresDialog  # noqa: E402
-from norddjurs_desktop.ui.screening_page import ScreeningPage  # noqa: E402
+from norddjurs_desktop.ui.screening.screening_page import ScreeningPage  # noqa: E402
 
 TEAMS = {"Team Nord": 6, "Team Syd": 6, "Team Øst": 3}
 OBSERVATION = "Mandagene skiller sig ud hos os"
@@ -276,7 +276,7 @@ def test_typed_key_figures_show_as_a_trend(qtbot, db, page) -> None:
 
 
 def test_home_page_opens_the_data_view_without_action_buttons(qtbot, db) -> None:
-    from norddjurs_desktop.ui.home_page import HomePage
+    from norddjurs_desktop.ui.home.home_page import HomePage
 
     units.create_unit(db, "Hjemmeplejen Syd")
     home = HomePage(db)

@@ -1,6 +1,6 @@
 """HR edits the decks: texts, order, hidden cards, own decks, files in and out, and updates.
 
-No Qt here: the card editor's rules live in ``services.deck_editing``, ``deck_admin``
+No Qt here: the card editor's rules live in ``services.decks.editing``, ``admin``
 and ``deck_files``.
 """
 
@@ -16,9 +16,10 @@ from pypdf import PdfReader
 from norddjurs_desktop.domain.decks import deck_to_toml, load_deck, parse_deck
 from norddjurs_desktop.paths import DECKS
 from norddjurs_desktop.reports.cards_pdf import write_card_set
-from norddjurs_desktop.services import deck_admin, deck_files
-from norddjurs_desktop.services import deck_editing as editing
-from norddjurs_desktop.services.decks import (
+from norddjurs_desktop.services.decks import admin as deck_admin
+from norddjurs_desktop.services.decks import editing
+from norddjurs_desktop.services.decks import files as deck_files
+from norddjurs_desktop.services.decks.library import (
     card_notes,
     get_deck,
     list_decks,

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Card
 from norddjurs_desktop.paths import DECKS
-from norddjurs_desktop.services.decks import get_deck
-from norddjurs_desktop.ui.deck_editor.editor_dialog import DeckEditorDialog
+from norddjurs_desktop.services.decks.library import get_deck
+from norddjurs_desktop.ui.decks.editor_dialog import DeckEditorDialog
 
 PALETTE = "palette"
 THEME = "handling"  # Håndtering

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
 
-from norddjurs_desktop.services.deck_editing import edit_card, edit_theme
-from norddjurs_desktop.services.decks import get_deck
-from norddjurs_desktop.ui.deck_editor import editor_dialog
-from norddjurs_desktop.ui.main_window import MainWindow
+from norddjurs_desktop.services.decks.editing import edit_card, edit_theme
+from norddjurs_desktop.services.decks.library import get_deck
+from norddjurs_desktop.ui.decks import editor_dialog
+from norddjurs_desktop.ui.shell.main_window import MainWindow
 
 
 def test_a_card_edited_during_a_meeting_shows_in_the_open_screening(

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.palette import PALETTE_KEYS
-from norddjurs_desktop.ui.main_window import MainWindow
-from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
+from norddjurs_desktop.ui.home.new_screening_dialog import NewScreeningDialog
+from norddjurs_desktop.ui.shell.main_window import MainWindow
 from norddjurs_desktop.ui.widgets.theme_tile import ThemeTile
 
 UNIT = "Plejecentret Ærøhøj"
@@ -136,7 +136,7 @@ def test_a_trio_runs_the_whole_meeting_and_finds_it_again(qtbot, tmp_path: Path)
     # 6. Afslutning: export the plan
     page.nav.setCurrentRow(5)
     assert page.steps.currentWidget() is page.closing
-    from norddjurs_desktop.ui.export import export_plan_to
+    from norddjurs_desktop.ui.plan.plan_export import export_plan_to
 
     out = tmp_path / "Handlingsplan.pdf"
     task = export_plan_to(page.store, out)

@@ -12,14 +12,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QCheckBox, QListWidget, QPushButton
 
-from norddjurs_desktop.services.decks import card_notes, get_deck
+from norddjurs_desktop.services.decks.library import card_notes, get_deck
 from norddjurs_desktop.services.screenings import create_screening
 from norddjurs_desktop.services.units import create_unit
 from norddjurs_desktop.ui.presenter.countdown import TIME_UP, Countdown, clock_text
 from norddjurs_desktop.ui.presenter.presenter_window import PresenterWindow
 from norddjurs_desktop.ui.presenter.session import PresenterSession, cards_to_show, default_screen
 from norddjurs_desktop.ui.presenter.setup_dialog import PresenterSetupDialog
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 
 @pytest.fixture
@@ -120,7 +120,7 @@ def test_the_setup_chooses_any_deck_and_its_themes(qtbot, store) -> None:
 def test_f5_in_the_theme_view_shows_the_current_card_on_the_big_screen(qtbot, store) -> None:
     from PySide6.QtGui import QUndoStack
 
-    from norddjurs_desktop.ui.steps.theme_view import ThemeView
+    from norddjurs_desktop.ui.screening.theme_view import ThemeView
 
     deck = get_deck(store.db, "palette")
     view = ThemeView(store, QUndoStack(), deck)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from norddjurs_desktop.reports.board_pdf import write_board
 from norddjurs_desktop.reports.cards_pdf import write_card_set
-from norddjurs_desktop.services.decks import get_deck
+from norddjurs_desktop.services.decks.library import get_deck
 from norddjurs_desktop.ui.printing.choose_dialogs import BoardDialog, CardSetDialog
 from norddjurs_desktop.ui.printing.pdf_preview import DUPLEX_HINT, PdfPreviewDialog
 from norddjurs_desktop.ui.printing.print_flows import print_board, print_cards

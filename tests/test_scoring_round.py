@@ -29,7 +29,7 @@ from norddjurs_desktop.storage.round_models import Vote
 from norddjurs_desktop.ui.rounds.reveal_view import RevealView
 from norddjurs_desktop.ui.rounds.round_dialog import RoundDialog
 from norddjurs_desktop.ui.rounds.score_dots import ScoreDots
-from norddjurs_desktop.ui.screening_page import ScreeningPage
+from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
 
 PEOPLE = [("Birgit Løvstrøm", "Leder"), ("Søren Åkjær", "TR"), ("Ønne Hald", "AMR")]
 NAMES = [name for name, _ in PEOPLE]

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from norddjurs_desktop.domain.palette import PALETTE_KEYS
-from norddjurs_desktop.services import actions, decks, screenings, units
+from norddjurs_desktop.services import actions, screenings, units
+from norddjurs_desktop.services.decks import library as decks
 from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import ValidationError

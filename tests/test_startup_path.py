@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from norddjurs_desktop.ui.main_window import MainWindow
+from norddjurs_desktop.ui.shell.main_window import MainWindow
 window = MainWindow(Path(sys.argv[1]))
 window.open_database()
 rows = window.home.tree.topLevelItemCount()
@@ -47,7 +47,7 @@ def test_the_home_view_is_filled_without_sqlalchemy(tmp_path: Path) -> None:
 def test_a_screening_asked_for_while_the_decks_load_opens_when_they_are_in(
     qtbot, tmp_path: Path
 ) -> None:
-    from norddjurs_desktop.ui.main_window import MainWindow
+    from norddjurs_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(tmp_path / "tidlig.sqlite")
     qtbot.addWidget(window)
@@ -64,7 +64,7 @@ def test_open_in_a_new_window_starts_the_app_module_on_the_chosen_file(tmp_path)
     import subprocess
     import sys
 
-    from norddjurs_desktop.ui.main_window import new_window_command
+    from norddjurs_desktop.ui.shell.main_window import new_window_command
 
     program, arguments = new_window_command(str(tmp_path / "anden.sqlite"))
     assert program == sys.executable and "main.py" not in " ".join(arguments)

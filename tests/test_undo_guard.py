@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton
 
 from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
 from norddjurs_desktop.services import screenings, units
-from norddjurs_desktop.services.decks import get_deck
+from norddjurs_desktop.services.decks.library import get_deck
 from norddjurs_desktop.services.errors import ValidationError
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.steps.mapping_step import MappingStep
-from norddjurs_desktop.ui.steps.priority_step import PriorityStep
+from norddjurs_desktop.ui.screening.mapping_step import MappingStep
+from norddjurs_desktop.ui.screening.priority_step import PriorityStep
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 THEME = "handling"  # Håndtering
 REFUSAL = "Screeningen er låst, så scoren kan ikke ændres."

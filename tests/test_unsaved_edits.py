@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from norddjurs_desktop.services import screenings, units
 from norddjurs_desktop.services.bootstrap import open_app_database
 from norddjurs_desktop.storage import database as storage_database
-from norddjurs_desktop.ui.main_window import MainWindow
+from norddjurs_desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def _shipped_decks() -> dict[str, Deck]:
 
 def _deck(key: str, db_path: Path | None) -> Deck:
     if db_path is not None:
-        from norddjurs_desktop.services.decks import get_deck
+        from norddjurs_desktop.services.decks.library import get_deck
 
         db = open_db(db_path)
         try:
@@ -50,7 +50,7 @@ def _write(out: Path, write: Callable[[], object]) -> None:
 
 def _cmd_decks(args: argparse.Namespace) -> None:
     if args.db is not None:
-        from norddjurs_desktop.services.decks import list_decks
+        from norddjurs_desktop.services.decks.library import list_decks
 
         db = open_db(args.db)
         try:

@@ -21,7 +21,7 @@ def open_file(path: Path) -> Database:
 
 
 def bring_in_shipped_decks(db: Database, decks_folder: Path = DECKS) -> None:
-    from norddjurs_desktop.services.decks import sync_shipped_decks
+    from norddjurs_desktop.services.decks.library import sync_shipped_decks
 
     sync_shipped_decks(db, decks_folder)
 

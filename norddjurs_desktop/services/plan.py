@@ -14,7 +14,7 @@ from norddjurs_desktop.domain.plan import (
     ScoreSpread,
 )
 from norddjurs_desktop.services.actions import list_actions
-from norddjurs_desktop.services.decks import get_deck
+from norddjurs_desktop.services.decks.library import get_deck
 from norddjurs_desktop.services.errors import NotFoundError
 from norddjurs_desktop.services.rounds import spreads as round_spreads
 from norddjurs_desktop.services.screenings import get_screening

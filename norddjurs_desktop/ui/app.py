@@ -85,7 +85,7 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     configure_application(app)
-    from norddjurs_desktop.ui.fault_dialog import install_fault_dialog
+    from norddjurs_desktop.ui.shell.fault_dialog import install_fault_dialog
 
     install_fault_dialog()
     db_path = (args.db or default_database_path()).expanduser().resolve()
@@ -99,7 +99,7 @@ def run(argv: list[str]) -> int:
         )
         return 1
 
-    from norddjurs_desktop.ui.main_window import MainWindow
+    from norddjurs_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(db_path)
     after_paint = _AfterFirstPaint(window.open_database)

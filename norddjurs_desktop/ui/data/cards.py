@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from norddjurs_desktop.domain.absence import AbsenceStats
 from norddjurs_desktop.domain.dates import format_number, format_percent
 from norddjurs_desktop.reports.charts.inputs import AMBITION_PCT
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 
 NO_VALUE = "–"
 

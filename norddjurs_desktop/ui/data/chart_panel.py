@@ -27,7 +27,7 @@ from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import ChartSpec
 from norddjurs_desktop.reports.charts.headlines import headline
 from norddjurs_desktop.services.absence_figures import ViewFigures
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 if TYPE_CHECKING:

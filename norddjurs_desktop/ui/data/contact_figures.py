@@ -35,10 +35,10 @@ from norddjurs_desktop.reports.charts.contact_charts import (
 from norddjurs_desktop.services.absence_figures import ViewFigures
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.data.chart_panel import CHART_DPI, CREATE_TEXT, NO_SCREENING_TEXT
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
-from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg

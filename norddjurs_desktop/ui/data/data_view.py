@@ -38,14 +38,14 @@ from norddjurs_desktop.services.absence_figures import (
 )
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.data.cards import KeyFigureCards
 from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
 from norddjurs_desktop.ui.data.contact_figures import ContactFiguresPanel
 from norddjurs_desktop.ui.data.empty_state import EmptyState
 from norddjurs_desktop.ui.data.top_bar import DataTopBar
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
-from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
 
 CreateAction = Callable[[DataReference, str], None]
 Lists = tuple[list[PeriodChoice], list[str]]

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 
 EMPTY_TEXT = (
     "Der er endnu ingen fraværsdata for enheden.<br><br>"

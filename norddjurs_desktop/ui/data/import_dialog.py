@@ -41,11 +41,11 @@ from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import Done, run_op_in_background
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.common.tasks import BackgroundTask
 from norddjurs_desktop.ui.data.mapping_form import CPR_COLOUR, MappingForm, column_label
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import Done, run_op_in_background
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.tasks import BackgroundTask
 
 FILE_FILTER = "Regneark (*.csv *.txt *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Alle filer (*)"
 KINDS = {"staff": ("Medarbejderliste", STAFF_COLUMNS), "absence": ("Fraværsliste", ABSENCE_COLUMNS)}

@@ -25,8 +25,8 @@ from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import change_hub, on_change
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import change_hub, on_change
 
 HEADERS = ("Importeret", "Medarbejderfil", "Fraværsfil", "Periode", "Rækker")
 _ID_ROLE = Qt.ItemDataRole.UserRole

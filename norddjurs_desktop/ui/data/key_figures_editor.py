@@ -31,8 +31,8 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.key_figures import KeyFigureRow
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import change_hub
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import change_hub
 
 HEADERS = ("Måned (mm-åååå)", "Fravær %", "Sygedage", "Årsværk")
 _MONTH = re.compile(r"^(\d{1,2})\s*[-./ ]\s*(\d{4})$")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 
 NOT_USED = "(bruges ikke)"
 CPR_COLOUR = "#b00020"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 
 
 class DataTopBar(QWidget):

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from norddjurs_desktop.ui.action_registry import add_page_shortcut
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.presenter.countdown import MAX_MINUTES, PRESET_MINUTES
 from norddjurs_desktop.ui.presenter.session import PresenterSession, ShownCard
+from norddjurs_desktop.ui.shell.action_registry import add_page_shortcut
 from norddjurs_desktop.ui.widgets.card_viewer import KIND_LABELS
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QWidget
 
 from norddjurs_desktop.domain.decks import Card, Deck, Theme
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.services.decks import CardNoteData, set_card_note
-from norddjurs_desktop.ui.operations import Done, run_op
+from norddjurs_desktop.services.decks.library import CardNoteData, set_card_note
+from norddjurs_desktop.ui.common.operations import Done, run_op
 from norddjurs_desktop.ui.presenter.countdown import Countdown
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 
 @dataclass(frozen=True)

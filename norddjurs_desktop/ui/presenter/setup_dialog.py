@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.decks import get_deck, list_decks
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.services.decks.library import get_deck, list_decks
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.presenter.countdown import DEFAULT_MINUTES, MAX_MINUTES, PRESET_MINUTES
 from norddjurs_desktop.ui.presenter.session import (
     PresenterSession,
@@ -38,7 +38,7 @@ from norddjurs_desktop.ui.presenter.session import (
     cards_to_show,
     default_screen,
 )
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 

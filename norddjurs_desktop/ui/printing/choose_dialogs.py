@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.decks import get_deck, list_decks
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.services.decks.library import get_deck, list_decks
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.settings import EXPORT_FOLDER
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER
 
 MAX_RENDER_DPI = 300
 DUPLEX_HINT = "Udskriv dobbeltsidet, vend på den lange kant, 100 %"

@@ -20,9 +20,9 @@ from norddjurs_desktop.domain.decks import DeckError
 from norddjurs_desktop.domain.plan import danish_date, plan_file_name
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.errors import UserFacingError
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.printing.pdf_preview import DUPLEX_HINT, PdfPreviewDialog, PrintError
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 
 def temporary_pdf(prefix: str) -> Path:

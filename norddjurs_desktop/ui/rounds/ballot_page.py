@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour
 
 PASS_ID = 0  # the button id of "Ved ikke"

@@ -30,15 +30,15 @@ from norddjurs_desktop.domain.rounds import (
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS, score_label
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.rounds import ThemeRound
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.rounds.ballot_page import band_style
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.rounds.score_dots import ScoreDots
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.undo_commands import SetScoreCommand
-from norddjurs_desktop.ui.undo_guard import push_guarded
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.undo_commands import SetScoreCommand
+from norddjurs_desktop.ui.screening.undo_guard import push_guarded
 
 
 def _big(label: QLabel, points: float, bold: bool = False) -> QLabel:

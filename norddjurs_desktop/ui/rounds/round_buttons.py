@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.rounds.reveal_view import RevealDialog
 from norddjurs_desktop.ui.rounds.round_dialog import RoundDialog
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 
 class RoundButtons(QWidget):

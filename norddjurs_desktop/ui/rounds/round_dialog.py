@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.services.errors import UserFacingError
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.rounds.ballot_page import BallotPage, HandoverPage, sized
 from norddjurs_desktop.ui.rounds.reveal_view import RevealView
 from norddjurs_desktop.ui.rounds.round_setup import RoundSetup, Voter
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
 
 
 class RoundDialog(QDialog):

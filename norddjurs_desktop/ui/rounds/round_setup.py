@@ -24,7 +24,7 @@ from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.palette import ROLES
 from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS
 from norddjurs_desktop.services.dto import ParticipantData
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 
 _MODE_NOTES = {
     "navne": "Navnene vises ved siden af prikkerne, når runden vises.",

@@ -17,7 +17,7 @@ from norddjurs_desktop.services.dto import ParticipantData
 from norddjurs_desktop.services.rounds import ThemeRound
 
 if TYPE_CHECKING:
-    from norddjurs_desktop.ui.screening_store import ScreeningStore
+    from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 
 class RoundStore(QObject):

@@ -23,8 +23,8 @@ from norddjurs_desktop.domain.contact_model import OWN_DAYS_KEY, ContactModelErr
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import ServiceError
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import change_hub
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import change_hub
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 

@@ -34,13 +34,13 @@ from norddjurs_desktop.domain.contact_model import ContactModel, ContactPlan, pl
 from norddjurs_desktop.domain.dates import danish_date, parse_danish_date
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.ui.export import default_folder
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.plan.plan_export import default_folder
 from norddjurs_desktop.ui.printing.pdf_preview import PdfPreviewDialog
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.settings import EXPORT_FOLDER
-from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER
 
 COLUMNS = ("Hvad", "Dato", "Planlagt", "Hvad du gør")
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.tasks import BackgroundTask
 from norddjurs_desktop.ui.printing.pdf_preview import PdfPreviewDialog
-from norddjurs_desktop.ui.tasks import BackgroundTask
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 

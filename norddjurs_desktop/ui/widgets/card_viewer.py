@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.decks import Card
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 
 KIND_LABELS = {

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from norddjurs_desktop.ui.failure_text import failure_text
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.common.failure_text import failure_text
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 
 class _AlreadyDone(QUndoCommand):

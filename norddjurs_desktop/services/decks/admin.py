@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from norddjurs_desktop.services.deck_rows import (
+from norddjurs_desktop.services.decks.rows import (
     KEY_PATTERN,
     clean_text,
     deck_row,

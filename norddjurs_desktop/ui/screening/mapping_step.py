@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.palette import PALETTE_KEYS
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.steps.theme_view import ThemeView
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.theme_view import ThemeView
 from norddjurs_desktop.ui.widgets.theme_tile import ThemeTile
 
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.decks import SYMBOLS, Deck, Theme
-from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.decks import editing
 from norddjurs_desktop.services.errors import UserFacingError
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 from norddjurs_desktop.ui.widgets.symbols import paint_symbol
 

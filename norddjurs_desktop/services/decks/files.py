@@ -18,14 +18,14 @@ from pathlib import Path
 from sqlmodel import select
 
 from norddjurs_desktop.domain import decks as domain
-from norddjurs_desktop.services.deck_rows import (
+from norddjurs_desktop.services.decks.library import get_deck
+from norddjurs_desktop.services.decks.rows import (
     KEY_PATTERN,
     deck_row,
     free_key,
     new_own_deck,
     slug,
 )
-from norddjurs_desktop.services.decks import get_deck
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Card, CardNote, Deck, DeckTheme

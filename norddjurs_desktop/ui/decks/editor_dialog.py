@@ -1,7 +1,7 @@
 """The card editor for HR: decks on the left, the chosen deck's themes, then its cards.
 
 Every change is saved when it is made (there is no Save button); the rules
-and messages live in ``services.deck_editing`` (cards and themes),
+and messages live in ``services.decks.editing`` (cards and themes),
 ``deck_admin`` (whole decks) and ``deck_files`` (TOML files, reset). Open
 screenings pick up the changes the next time they are opened.
 """
@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.paths import DECKS
-from norddjurs_desktop.services import deck_admin, deck_files
-from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.decks import DeckInfo, get_deck, list_decks
+from norddjurs_desktop.services.decks import admin as deck_admin
+from norddjurs_desktop.services.decks import editing
+from norddjurs_desktop.services.decks import files as deck_files
+from norddjurs_desktop.services.decks.library import DeckInfo, get_deck, list_decks
 from norddjurs_desktop.services.errors import UserFacingError
-from norddjurs_desktop.ui.deck_editor.card_panel import CardPanel
-from norddjurs_desktop.ui.deck_editor.theme_panel import ThemePanel, symbol_icon
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.settings import DECK_FOLDER
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.decks.card_panel import CardPanel
+from norddjurs_desktop.ui.decks.theme_panel import ThemePanel, symbol_icon
+from norddjurs_desktop.ui.shell.settings import DECK_FOLDER
 
 
 class DeckEditorDialog(QDialog):

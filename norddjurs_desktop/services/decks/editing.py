@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from sqlmodel import Session, col, select
 
 from norddjurs_desktop.domain import decks as domain
-from norddjurs_desktop.services.deck_rows import (
+from norddjurs_desktop.services.decks.rows import (
     card_row,
     clean_text,
     deck_row,

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.scoring import score_label
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.undo_commands import SetPrioritiesCommand
-from norddjurs_desktop.ui.undo_guard import push_guarded
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.undo_commands import SetPrioritiesCommand
+from norddjurs_desktop.ui.screening.undo_guard import push_guarded
 
 _KEY = Qt.ItemDataRole.UserRole
 

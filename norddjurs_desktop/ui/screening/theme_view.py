@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Deck, Theme
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.ui.action_registry import add_page_shortcut, shortcut_text
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.undo_commands import SetNotesCommand, SetScoreCommand
-from norddjurs_desktop.ui.undo_guard import push_guarded
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.undo_commands import SetNotesCommand, SetScoreCommand
+from norddjurs_desktop.ui.screening.undo_guard import push_guarded
+from norddjurs_desktop.ui.shell.action_registry import add_page_shortcut, shortcut_text
 from norddjurs_desktop.ui.widgets.card_viewer import CardViewer
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour

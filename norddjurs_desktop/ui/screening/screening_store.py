@@ -3,7 +3,7 @@
 Pages never call services for a screening directly; they go through this
 store, and every change (also one made by undo, or by another window such as
 the presenter) goes out as one :class:`Changes` on the app-wide hub
-(:mod:`norddjurs_desktop.ui.operations`). The store itself listens too: what
+(:mod:`norddjurs_desktop.ui.common.operations`). The store itself listens too: what
 it holds is read again the first time it is asked for after a change.
 """
 
@@ -12,13 +12,13 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from norddjurs_desktop.services import actions as action_service
-from norddjurs_desktop.services import decks as deck_service
 from norddjurs_desktop.services import screenings as screening_service
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
+from norddjurs_desktop.services.decks import library as deck_service
 from norddjurs_desktop.services.dto import ActionData, ScreeningData
-from norddjurs_desktop.ui.failure_text import failure_text
-from norddjurs_desktop.ui.operations import change_hub, on_change
+from norddjurs_desktop.ui.common.failure_text import failure_text
+from norddjurs_desktop.ui.common.operations import change_hub, on_change
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
 
 # What the store holds of the screening: a change of these means reading it again.

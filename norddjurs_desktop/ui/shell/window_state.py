@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.settings import WINDOW_GEOMETRY, WINDOW_STATE
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.shell.settings import WINDOW_GEOMETRY, WINDOW_STATE
 
 
 def restore_window(window: QMainWindow, default_size: tuple[int, int] = (1200, 800)) -> None:

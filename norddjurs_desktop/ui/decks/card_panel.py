@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.decks import CARD_KINDS, Card, Deck, Theme
-from norddjurs_desktop.services import deck_editing as editing
 from norddjurs_desktop.services.bootstrap import Database
+from norddjurs_desktop.services.decks import editing
 from norddjurs_desktop.services.errors import UserFacingError
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.card_viewer import KIND_LABELS
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.plan import plan_file_name
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.plan import export_plan
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.settings import EXPORT_FOLDER
-from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER
 
 STATUS_TIMEOUT_MS = 10_000
 

@@ -11,13 +11,13 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from norddjurs_desktop import APP_NAME, __version__
-from norddjurs_desktop.ui.action_registry import create_actions, enable_for
-from norddjurs_desktop.ui.window_state import restore_window, save_window
+from norddjurs_desktop.ui.shell.action_registry import create_actions, enable_for
+from norddjurs_desktop.ui.shell.window_state import restore_window, save_window
 
 if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import Database
-    from norddjurs_desktop.ui.home_page import HomePage
-    from norddjurs_desktop.ui.screening_page import ScreeningPage
+    from norddjurs_desktop.ui.home.home_page import HomePage
+    from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
 
 
 def new_window_command(db_file: str) -> tuple[str, list[str]]:
@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, APP_NAME, f"Databasen kan ikke åbnes.\n\n{error}")
             self.close()
             return
-        from norddjurs_desktop.ui.home_page import HomePage
+        from norddjurs_desktop.ui.home.home_page import HomePage
 
         self.home = HomePage(self.db)
         self.home.openScreening.connect(self.show_screening)
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         """Load the rest of the database layer and bring in the shipped decks, off the GUI
         thread, so the filled home view answers at once."""
         from norddjurs_desktop.services.bootstrap import bring_in_shipped_decks
-        from norddjurs_desktop.ui.tasks import run_in_background
+        from norddjurs_desktop.ui.common.tasks import run_in_background
 
         db = self.db
         if db is None:
@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         if not self._ready:
             self._pending_screening = screening_id
             return
-        from norddjurs_desktop.ui.screening_page import ScreeningPage
+        from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
 
         assert self.db is not None
         self._close_screening_page()
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def export_plan(self) -> None:
         if self.screening_page is not None:
-            from norddjurs_desktop.ui.export import export_plan_with_dialog
+            from norddjurs_desktop.ui.plan.plan_export import export_plan_with_dialog
 
             self.screening_page.flush()
             export_plan_with_dialog(self, self.screening_page.store)
@@ -246,8 +246,8 @@ class MainWindow(QMainWindow):
     def edit_decks(self) -> None:
         if self.db is not None:
             from norddjurs_desktop.services.changes import Changes, Kind
-            from norddjurs_desktop.ui.deck_editor.editor_dialog import DeckEditorDialog
-            from norddjurs_desktop.ui.operations import change_hub
+            from norddjurs_desktop.ui.common.operations import change_hub
+            from norddjurs_desktop.ui.decks.editor_dialog import DeckEditorDialog
 
             DeckEditorDialog(self.db, parent=self).exec()
             # The open meeting shows the edited cards in place, with its undo history.

@@ -19,18 +19,18 @@ from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
 from norddjurs_desktop.domain.plan import DataReference, danish_date
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.services.decks import get_deck
+from norddjurs_desktop.services.decks.library import get_deck
 from norddjurs_desktop.services.dto import ActionData
-from norddjurs_desktop.ui.action_registry import add_page_shortcut, shortcut_text
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.data.data_step import DataStep
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.steps.action_step import ActionStep
-from norddjurs_desktop.ui.steps.closing_step import ClosingStep
-from norddjurs_desktop.ui.steps.mapping_step import MappingStep
-from norddjurs_desktop.ui.steps.preparation_step import PreparationStep
-from norddjurs_desktop.ui.steps.priority_step import PriorityStep
+from norddjurs_desktop.ui.plan.action_step import ActionStep
+from norddjurs_desktop.ui.screening.closing_step import ClosingStep
+from norddjurs_desktop.ui.screening.mapping_step import MappingStep
+from norddjurs_desktop.ui.screening.preparation_step import PreparationStep
+from norddjurs_desktop.ui.screening.priority_step import PriorityStep
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.shell.action_registry import add_page_shortcut, shortcut_text
 from norddjurs_desktop.ui.widgets.unsaved_banner import UnsavedBanner
 
 STEP_TITLES = (

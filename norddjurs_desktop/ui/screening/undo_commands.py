@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from norddjurs_desktop.domain.palette import PALETTE_TITLES
 from norddjurs_desktop.services.dto import ActionData
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 _SCORE_ID = 1001
 _NOTES_ID = 1002

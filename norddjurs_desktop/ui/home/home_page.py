@@ -24,10 +24,10 @@ from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.overview import list_units
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
-from norddjurs_desktop.ui.operations import change_hub, on_change
-from norddjurs_desktop.ui.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import change_hub, on_change
+from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.home.new_screening_dialog import NewScreeningDialog
 
 if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import Database

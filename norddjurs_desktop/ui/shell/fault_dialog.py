@@ -13,7 +13,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from norddjurs_desktop import APP_NAME
-from norddjurs_desktop.ui.failure_text import failure_text
+from norddjurs_desktop.ui.common.failure_text import failure_text
 
 
 def _show(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

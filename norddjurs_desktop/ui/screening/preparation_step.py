@@ -29,11 +29,11 @@ from norddjurs_desktop.domain.palette import FORUMS, ROLES
 from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS, ANONYMITY_MODES
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.undo_guard import push_guarded
-from norddjurs_desktop.ui.undo_preparation import (
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.undo_guard import push_guarded
+from norddjurs_desktop.ui.screening.undo_preparation import (
     AddParticipantCommand,
     FieldValue,
     RemoveParticipantCommand,

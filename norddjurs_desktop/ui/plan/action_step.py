@@ -27,22 +27,22 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.dto import ActionData
-from norddjurs_desktop.ui.action_dialog import ActionDialog
-from norddjurs_desktop.ui.action_table_model import (
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.plan.action_dialog import ActionDialog
+from norddjurs_desktop.ui.plan.action_table_model import (
     COL_REFERENCE,
     SORT_ROLE,
     ActionTableModel,
     ActionTableView,
 )
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.undo_commands import (
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.undo_commands import (
     AddActionCommand,
     DeleteActionCommand,
     EditActionCommand,
 )
-from norddjurs_desktop.ui.undo_guard import push_guarded
+from norddjurs_desktop.ui.screening.undo_guard import push_guarded
 
 EMPTY_HINT = "Ingen handlinger endnu – tryk på Ny handling"
 

@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from norddjurs_desktop.services.changes import Changes
-from norddjurs_desktop.ui.failure_text import failure_text
-from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.common.failure_text import failure_text
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 
 T = TypeVar("T")
 

@@ -29,14 +29,14 @@ from norddjurs_desktop.domain.palette import PALETTE_THEMES, PALETTE_TITLES
 from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
 from norddjurs_desktop.domain.scoring import score_label
 from norddjurs_desktop.services.changes import Changes, Kind
-from norddjurs_desktop.ui.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
-from norddjurs_desktop.ui.action_table_model import status_text
-from norddjurs_desktop.ui.export import export_plan_with_dialog
-from norddjurs_desktop.ui.naming import named
-from norddjurs_desktop.ui.operations import on_change
-from norddjurs_desktop.ui.screening_store import ScreeningStore
-from norddjurs_desktop.ui.undo_guard import push_guarded
-from norddjurs_desktop.ui.undo_preparation import SetScreeningFieldCommand
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.plan.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
+from norddjurs_desktop.ui.plan.action_table_model import status_text
+from norddjurs_desktop.ui.plan.plan_export import export_plan_with_dialog
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.undo_guard import push_guarded
+from norddjurs_desktop.ui.screening.undo_preparation import SetScreeningFieldCommand
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
 
 FINISHED, IN_PROGRESS = "afsluttet", "i gang"

@@ -12,7 +12,7 @@ from datetime import date
 
 from PySide6.QtGui import QUndoCommand
 
-from norddjurs_desktop.ui.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
 _FIELD_ID = 1101
 

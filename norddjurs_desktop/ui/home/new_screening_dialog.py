@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from norddjurs_desktop.domain.palette import FORUMS
-from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 
 NEW_UNIT = "Ny enhed …"

@@ -1,0 +1,1 @@
+"""Card decks: the shipped library, HR's own decks, editing, files and checks."""

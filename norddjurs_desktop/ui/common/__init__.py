@@ -1,0 +1,1 @@
+"""What every page uses: running operations and background work, naming, sizing."""

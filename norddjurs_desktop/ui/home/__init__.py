@@ -1,0 +1,1 @@
+"""The home page: units and their screenings, and starting a new one."""

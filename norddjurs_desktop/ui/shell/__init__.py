@@ -1,0 +1,1 @@
+"""The application around the pages: main window, commands and keys, settings."""

@@ -1,1 +1,0 @@
-"""The five steps of a screening, one module each."""
