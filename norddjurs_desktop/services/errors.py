@@ -14,6 +14,23 @@ class NotFoundError(ServiceError):
 
 
 # Storage problems reach the front ends through here, so they need not know storage.
-from norddjurs_desktop.storage.errors import NewerDatabaseError, StorageError  # noqa: E402
+from norddjurs_desktop.storage.errors import (  # noqa: E402
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    NewerDatabaseError,
+    ReadOnlyError,
+    StorageError,
+    WriteFailedError,
+)
 
-__all__ = ["NewerDatabaseError", "NotFoundError", "ServiceError", "StorageError", "ValidationError"]
+__all__ = [
+    "DamagedDatabaseError",
+    "DatabaseInUseError",
+    "NewerDatabaseError",
+    "NotFoundError",
+    "ReadOnlyError",
+    "ServiceError",
+    "StorageError",
+    "ValidationError",
+    "WriteFailedError",
+]
