@@ -23,6 +23,7 @@ write starts with ``BEGIN IMMEDIATE``.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import hashlib
 import os
 import sys
@@ -37,9 +38,19 @@ _LOCK_OFFSET = 1 << 16  # Windows locks a byte range: one byte past the holder t
 
 
 def lock_folder() -> Path:
+    """One folder for every user of the machine (sticky and world-writable, like /tmp)."""
     folder = Path(tempfile.gettempdir()) / LOCK_FOLDER_NAME
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if sys.platform != "win32" and folder.stat().st_uid == os.geteuid():
+            folder.chmod(0o1777)
+        if os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    except OSError:
+        pass
+    own = folder.with_name(f"{LOCK_FOLDER_NAME}-{getpass.getuser()}")
+    own.mkdir(parents=True, exist_ok=True)
+    return own
 
 
 def lock_key(db_path: Path) -> str:
@@ -77,15 +88,16 @@ class WriteLock:
         """The lock, or None when another writer has it. ``holder`` names us to the others."""
         lock_path = lock_folder() / f"{lock_key(db_path)}.lock"
         for _attempt in range(5):
-            handle = open(lock_path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+            handle = _open(lock_path)
             if not _lock(handle):
                 handle.close()
                 return None
             if _same_file(handle, lock_path):
-                handle.seek(0)
-                handle.truncate()
-                handle.write(f"{holder}\n{os.getpid()}\n".encode())
-                handle.flush()
+                with contextlib.suppress(OSError):  # another user's file: locked, not named
+                    handle.seek(0)
+                    handle.truncate()
+                    handle.write(f"{holder}\n{os.getpid()}\n".encode())
+                    handle.flush()
                 return cls(handle, lock_path)
             # The previous holder removed the file as we opened it: try the new one.
             _unlock(handle)
@@ -134,6 +146,18 @@ def current_holder(db_path: Path) -> str:
     except OSError:
         first = []
     return first[0] if first and first[0].strip() else "et andet program"
+
+
+def _open(lock_path: Path) -> IO[bytes]:
+    """Open for writing the holder's name; another user's lock file can still be locked."""
+    try:
+        handle = open(lock_path, "a+b")  # noqa: SIM115 - kept open while the lock is held
+    except PermissionError:
+        return open(lock_path, "rb")  # noqa: SIM115
+    if sys.platform != "win32":
+        with contextlib.suppress(OSError):
+            os.chmod(lock_path, 0o644)
+    return handle
 
 
 def _same_file(handle: IO[bytes], lock_path: Path) -> bool:
