@@ -152,6 +152,9 @@ def _configure_connection(engine: Engine, database: Database) -> None:
         cursor.execute(f"PRAGMA busy_timeout={int(database.busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA secure_delete=ON")
+        # Keep a transaction's pages in memory until COMMIT: a long import never writes
+        # into the .sqlite half-way, so a kill leaves the file alone at its last commit.
+        cursor.execute("PRAGMA cache_spill=OFF")
         if database.read_only:
             cursor.execute("PRAGMA query_only=ON")
         cursor.close()
