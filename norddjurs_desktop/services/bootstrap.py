@@ -53,6 +53,7 @@ def bring_in_shipped_decks(db: Database, decks_folder: Path = DECKS) -> None:
     from norddjurs_desktop.services.decks import sync_shipped_decks
 
     sync_shipped_decks(db, decks_folder)
+    db.backed_up_generation = db.generation  # the shipped decks alone are no reason for a copy
 
 
 def open_app_database(path: Path, decks_folder: Path = DECKS) -> Database:
