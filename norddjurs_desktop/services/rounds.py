@@ -1,14 +1,17 @@
 """The hidden scoring round: anonymity, each participant's own votes, and the results.
 
 Anonymity is kept where the data is written, not where it is shown: in
-"anonym" mode the voter's name and role are stored as empty strings, and the
-theme's votes are written again in a random order with one shared time
-stamp, so that neither the row order nor the clock tells who voted when.
+"anonym" mode the voter's name and role are stored as empty strings, and
+after every vote the theme's votes are all written again in one canonical
+order (by score) with one shared time stamp (the day), so that neither the
+rows, their order, their ids nor the clock tells who voted when: the same
+votes cast in any order leave the same rows. The file itself keeps nothing
+either: it has a rollback journal (deleted at each commit) and
+``secure_delete`` (deleted rows are overwritten with zeros).
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -166,7 +169,7 @@ def record_votes(
 def _rewrite_anonymously(
     session: Session, screening_id: int, theme_key: str, new: list[Vote]
 ) -> None:
-    """Write a theme's votes again without names, in random order and with one time stamp."""
+    """Write a theme's votes again without names, in score order and with one time stamp."""
     kept = [
         (vote.score, vote.by_facilitator) for vote in _theme_votes(session, screening_id, theme_key)
     ]
@@ -176,7 +179,9 @@ def _rewrite_anonymously(
         session.delete(vote)
     session.flush()
     kept += [(vote.score, vote.by_facilitator) for vote in new]
-    random.SystemRandom().shuffle(kept)
+    # Canonical order, not arrival order (nor a random one, which a test could not tell
+    # from arrival order): score, "ved ikke" last, then entered-by-facilitator.
+    kept.sort(key=lambda vote: (vote[0] is None, vote[0] or 0, vote[1]))
     stamp = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     for score, by_facilitator in kept:
         session.add(
