@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from norddjurs_desktop import APP_NAME, APP_ORG
@@ -119,6 +118,8 @@ def user_data_folder() -> Path:
 
 def log_to_file(folder: Path | None = None) -> Path | None:
     """Send the app's log (full details of faults) to a file; the user sees one line."""
+    from logging.handlers import RotatingFileHandler  # only when a front end starts
+
     folder = folder or user_data_folder()
     logger = logging.getLogger("norddjurs_desktop")
     target = folder / LOG_NAME
