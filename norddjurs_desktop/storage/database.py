@@ -251,7 +251,9 @@ class Database:
                     session.rollback()
                 except Exception:  # the connection may be gone with the disk
                     log.exception("Rollback failed")
-                if is_storage_fault(error):
+                # SQLite reports its faults as sqlite3 errors; an OSError here comes from
+                # other work in the block (a file the service reads) and is the caller's.
+                if is_storage_fault(error) and not isinstance(error, OSError):
                     raise self._fault(error) from error
                 raise
 
