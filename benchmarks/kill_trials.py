@@ -200,6 +200,10 @@ def main() -> None:
     parser.add_argument("--imports", type=int, default=20, help="kills of an import")
     parser.add_argument("--staff", type=int, default=1500, help="persons in the import")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--max-delay", type=float, default=3.0,
+        help="longest wait before killing an import (seconds after it starts; cover its length)",
+    )
     args = parser.parse_args()
     import tempfile
 
@@ -213,7 +217,7 @@ def main() -> None:
             if n < args.edits:
                 trials.append(edit_trial(folder, rng))
             else:
-                trials.append(import_trial(folder, rng, files))
+                trials.append(import_trial(folder, rng, files, args.max_delay))
             shutil.rmtree(folder)
     for kind in ("edit", "import"):
         mine = [t for t in trials if t.kind == kind]
