@@ -8,6 +8,8 @@ from contextlib import closing
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from norddjurs_desktop.services import rounds, screenings, units
 from norddjurs_desktop.services.bootstrap import open_app_database
 
@@ -29,7 +31,7 @@ def _round(path: Path, voters: list[tuple[str, int | None]], *, named_first: boo
         if named_first:  # an earlier round with names, then the group chooses anonymity
             rounds.set_anonymity(db, screening_id, "navne")
             rounds.start_round(db, screening_id, THEMES)
-            for name, score in voters:
+            for name, score in VOTERS:  # the named round, in one order (its names are open)
                 scores = dict.fromkeys(THEMES, score)
                 rounds.record_votes(db, screening_id, name, "Medarbejder", scores)
         rounds.set_anonymity(db, screening_id, "anonym")
@@ -72,3 +74,35 @@ def test_the_same_votes_in_another_order_leave_the_same_rows(tmp_path: Path) -> 
         db.close()
     assert sorted(result.scores) == [1, 2, 3, 4] and result.passes == 1
     assert result.voters == ()
+
+
+@pytest.mark.parametrize("named_first", [False, True])
+def test_the_pages_holding_the_votes_are_the_same_bytes_whatever_the_order(
+    tmp_path: Path, named_first: bool
+) -> None:
+    """Below the rows: where each row sits in the page could tell the order; it does not."""
+    first, second, third = tmp_path / "a.sqlite", tmp_path / "b.sqlite", tmp_path / "c.sqlite"
+    _round(first, VOTERS, named_first=named_first)
+    _round(second, [VOTERS[i] for i in (3, 0, 4, 2, 1)], named_first=named_first)
+    _round(third, [VOTERS[i] for i in (1, 3, 2, 4, 0)], named_first=named_first)
+    assert _vote_pages(first) == _vote_pages(second) == _vote_pages(third)
+
+
+def _vote_pages(path: Path) -> bytes:
+    with closing(sqlite3.connect(path)) as conn:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name='vote'"
+        )] if _has_dbstat(conn) else [
+            conn.execute("SELECT rootpage FROM sqlite_master WHERE name='vote'").fetchone()[0]
+        ]
+    data = path.read_bytes()
+    return b"".join(data[(p - 1) * size : p * size] for p in sorted(pages))
+
+
+def _has_dbstat(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT 1 FROM dbstat LIMIT 1")
+    except sqlite3.OperationalError:
+        return False
+    return True
