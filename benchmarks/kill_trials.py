@@ -79,6 +79,18 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _app_opens(path: Path) -> bool:
+    """The app's own opening (hot journal rolled back, quick_check) accepts the file."""
+    from norddjurs_desktop.storage.database import open_database
+    from norddjurs_desktop.storage.errors import StorageError
+
+    try:
+        open_database(path).close()
+    except StorageError:
+        return False
+    return True
+
+
 def _integrity(path: Path) -> bool:
     try:
         with closing(sqlite3.connect(path)) as conn:
@@ -131,7 +143,7 @@ def edit_trial(folder: Path, rng: random.Random) -> Trial:
     shutil.copyfile(path, alone)  # the .sqlite only, as a user copies it
     alone_ok = _integrity(alone)
     alone_has_all = alone_ok and _holds_edits(alone, screening_id, last)
-    opened_ok = _integrity(path) and _holds_edits(path, screening_id, last)
+    opened_ok = _app_opens(path) and _integrity(path) and _holds_edits(path, screening_id, last)
     return Trial("edit", last + 1, journal_left, alone_ok, alone_has_all, opened_ok)
 
 
@@ -167,7 +179,7 @@ def import_trial(
     shutil.copyfile(path, alone)
     alone_ok = _integrity(alone)
     alone_whole = alone_ok and _import_whole(alone, bool(done))
-    opened_ok = _integrity(path) and _import_whole(path, bool(done))
+    opened_ok = _app_opens(path) and _integrity(path) and _import_whole(path, bool(done))
     return Trial("import", len(done), journal_left, alone_ok, alone_whole, opened_ok)
 
 

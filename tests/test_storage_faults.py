@@ -273,3 +273,29 @@ def test_every_storage_fault_is_a_storage_error() -> None:
     for kind in (DatabaseBusyError, DiskFullError, ReadOnlyError, DamagedDatabaseError,
                  MigrationFailedError):
         assert issubclass(kind, StorageError)
+
+
+def test_a_file_cut_off_in_the_middle_of_a_write_opens_and_is_rolled_back(db_path: Path) -> None:
+    """kill -9 inside a transaction leaves a hot journal; the next opening rolls it back."""
+    screening_id = _with_screening(db_path)
+    code = (
+        "import os, signal, sqlite3\n"
+        f"c = sqlite3.connect({str(db_path)!r}, isolation_level=None)\n"
+        "c.execute('PRAGMA cache_size=1')\n"  # make SQLite write into the file before COMMIT
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "c.execute(\"UPDATE theme_assessment SET challenges = 'halvt skrevet'\")\n"
+        "for i in range(3000): c.execute('INSERT INTO unit (name, created_at) "
+        "VALUES (?, ?)', (f'enhed {i}' * 20, '2025-01-01'))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=False)
+    assert db_path.with_name(db_path.name + "-journal").stat().st_size > 0
+    db = open_app_database(db_path)
+    try:
+        assert [u.name for u in list_units(db)] == ["Hjemmeplejen Nord"]
+        screenings.set_notes(db, screening_id, "handling", challenges="Efter nedbruddet")
+    finally:
+        db.close()
+    assert _challenges(db_path, screening_id) == "Efter nedbruddet"
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

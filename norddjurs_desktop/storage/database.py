@@ -310,8 +310,39 @@ class Database:
             lock.release()
 
 
+def has_hot_journal(path: Path) -> bool:
+    journal = path.with_name(path.name + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def recover_interrupted_write(path: Path, read_only: bool) -> None:
+    """Roll back a change that was cut off (a crash, kill -9) before the file is read.
+
+    SQLite does this itself on the first read, but only on a connection that may
+    write; the checks below read with ``mode=ro``, which would refuse the file.
+    """
+    if not has_hot_journal(path):
+        return
+    if read_only:
+        raise ReadOnlyError(
+            f"{path.name} blev afbrudt midt i en ændring og er skrivebeskyttet – gør filen "
+            "skrivbar, så ændringen kan rulles tilbage."
+        )
+    try:
+        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        if is_storage_fault(error):
+            raise translate(error) from error
+        raise
+
+
 def _check_and_prepare(path: Path, read_only: bool) -> str | None:
     """The checks before anything is written: revision known, file whole, journal mode."""
+    recover_interrupted_write(path, read_only)
     current = stored_revision(path)
     check_file(path)
     if current is not None and current != HEAD_REVISION and current not in known_revisions():
