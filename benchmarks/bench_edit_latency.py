@@ -6,8 +6,9 @@ A realistic file (the demo screening plus an absence import of ``--staff``
 persons, about three years of absence) is copied twice; on each copy the same
 edits go through the real services — a note typed into a theme and a score
 clicked, as the mapping step saves them — and the median and 90th percentile
-milliseconds per edit are printed. "wal" reproduces the old connection set-up
-(journal_mode=WAL, secure_delete off); "delete" is the one the app uses now
+milliseconds per edit are printed, with what the ``quick_check`` on opening
+costs. "wal" reproduces the old connection set-up (journal_mode=WAL,
+secure_delete off); "delete" is the one the app uses now
 (journal_mode=DELETE, synchronous=FULL, secure_delete=ON, BEGIN IMMEDIATE).
 """
 
@@ -31,7 +32,11 @@ from norddjurs_desktop.services import screenings, units  # noqa: E402
 from norddjurs_desktop.services.absence import import_absence_files  # noqa: E402
 from norddjurs_desktop.services.bootstrap import open_app_database  # noqa: E402
 from norddjurs_desktop.services.demo import create_demo  # noqa: E402
-from norddjurs_desktop.storage.database import Database, open_database  # noqa: E402
+from norddjurs_desktop.storage.database import (  # noqa: E402
+    Database,
+    check_file,
+    open_database,
+)
 
 
 def make_file(folder: Path, staff: int) -> tuple[Path, int]:
@@ -87,6 +92,12 @@ def main() -> None:
         source, screening_id = make_file(Path(tmp), args.staff)
         size_mb = source.stat().st_size / 1e6
         print(f"file: {size_mb:.1f} MB, {args.edits} edits per mode (notes and scores)")
+        checks = []
+        for _ in range(5):
+            started = time.perf_counter()
+            check_file(source)
+            checks.append((time.perf_counter() - started) * 1000)
+        print(f"quick_check on opening: median {statistics.median(checks):.0f} ms")
         for mode in ("wal", "delete", "wal", "delete"):  # twice each, interleaved
             copy = Path(tmp) / f"{mode}.sqlite"
             for leftover in Path(tmp).glob(f"{mode}.sqlite*"):
