@@ -24,12 +24,17 @@ def _tables(path: Path) -> set[str]:
         return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
 
-def test_an_empty_file_is_migrated_to_head_with_wal_and_foreign_keys(tmp_path: Path) -> None:
+def test_an_empty_file_is_migrated_to_head_with_a_rollback_journal_and_foreign_keys(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "new.sqlite"
     db = open_database(path)
     try:
         with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            # The rollback journal keeps the .sqlite alone whole after every commit.
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         db.close()
@@ -69,7 +74,7 @@ def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path:
     with pytest.raises(NewerDatabaseError, match="nyere version"):
         open_database(path)
     assert path.read_bytes() == before
-    assert not list(tmp_path.glob("future.backup-*"))
+    assert not list(tmp_path.glob("future-sikkerhedskopier/*"))
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:

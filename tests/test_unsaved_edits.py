@@ -74,6 +74,7 @@ def test_a_note_typed_while_the_file_is_locked_is_kept_and_saved_later(
         assert view.resources.unsaved
         assert "Ikke gemt" in notes.toolTip() or "gemt" in notes.toolTip()
         assert banner.isVisibleTo(page) and "Ikke gemt" in banner.text()
+        assert "låst af et andet program" in banner.text()
 
         qtbot.mouseClick(view.findChild(QPushButton, "score4"), Qt.MouseButton.LeftButton)
         assert not view.findChild(QPushButton, "score4").isChecked()

@@ -23,16 +23,23 @@ class CliError(Exception):
     """A problem already phrased for the user."""
 
 
-def open_db(path: Path) -> Database:
-    from norddjurs_desktop.services.bootstrap import open_app_database
+_running: list[str] = ["en kommando"]  # the command being run, named to other writers
 
-    return open_app_database(path)
+
+def open_db(path: Path, *, write: bool | None = None) -> Database:
+    """The database with the file's write lock; read-only if another writer has it.
+
+    ``write=True`` for commands that write: they are refused at once instead.
+    """
+    from norddjurs_desktop.services.bootstrap import open_for_command
+
+    return open_for_command(path, f"kommandoen '{_running[0]}'", write=write)
 
 
 def _cmd_demo(args: argparse.Namespace) -> None:
     from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
 
-    db = open_db(args.db)
+    db = open_db(args.db, write=True)
     try:
         screening_id = create_demo(db)
     finally:
@@ -122,9 +129,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], None]]:
     """Further commands, each group in its own module (decks and printing, absence data)."""
-    from norddjurs_desktop.cli import absence_commands, contact_commands, deck_commands
+    from norddjurs_desktop.cli import (
+        absence_commands,
+        backup_commands,
+        contact_commands,
+        deck_commands,
+    )
 
-    return [deck_commands.register, absence_commands.register, contact_commands.register]
+    return [
+        deck_commands.register,
+        absence_commands.register,
+        contact_commands.register,
+        backup_commands.register,
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
+    _running[0] = args.command
     try:
         args.handler(args)
     except (CliError, ServiceError, StorageError) as error:

@@ -124,6 +124,7 @@ def import_absence_files(
     :func:`remembered_mapping`). ``progress(percent, text)`` may be called
     from a worker thread; it is only ever called, never anything else.
     """
+    db.backup_before("foer-fravaersimport")  # a copy to go back to (issue 7)
     report: Progress = progress or (lambda _percent, _text: None)
     staff_path, absence_path = Path(staff_path), Path(absence_path)
     report(0, "Læser og kontrollerer medarbejderlisten og fraværsfilen …")

@@ -16,13 +16,24 @@ class NotFoundError(ServiceError):
 
 
 # Storage problems reach the front ends through here, so they need not know storage.
-from norddjurs_desktop.storage.errors import NewerDatabaseError, StorageError  # noqa: E402
+from norddjurs_desktop.storage.errors import (  # noqa: E402
+    DamagedDatabaseError,
+    DatabaseInUseError,
+    NewerDatabaseError,
+    ReadOnlyError,
+    StorageError,
+    WriteFailedError,
+)
 
 __all__ = [
+    "DamagedDatabaseError",
+    "DatabaseInUseError",
     "NewerDatabaseError",
     "NotFoundError",
+    "ReadOnlyError",
     "ServiceError",
     "StorageError",
     "UserFacingError",
     "ValidationError",
+    "WriteFailedError",
 ]

@@ -1,14 +1,18 @@
 """The hidden scoring round: anonymity, each participant's own votes, and the results.
 
 Anonymity is kept where the data is written, not where it is shown: in
-"anonym" mode the voter's name and role are stored as empty strings, and the
-theme's votes are written again in a random order with one shared time
-stamp, so that neither the row order nor the clock tells who voted when.
+"anonym" mode the voter's name and role are stored as empty strings, and
+after every vote the theme's votes are all written again in one canonical
+order (by score) with one shared time stamp (the day), each row padded to
+the same size, so that neither the rows, their order, their ids, their
+places in the file nor the clock tells who voted when: the same votes cast in
+any order leave the same bytes. The file itself keeps nothing
+either: it has a rollback journal (deleted at each commit) and
+``secure_delete`` (deleted rows are overwritten with zeros).
 """
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -166,7 +170,7 @@ def record_votes(
 def _rewrite_anonymously(
     session: Session, screening_id: int, theme_key: str, new: list[Vote]
 ) -> None:
-    """Write a theme's votes again without names, in random order and with one time stamp."""
+    """Write a theme's votes again without names, in score order and with one time stamp."""
     kept = [
         (vote.score, vote.by_facilitator) for vote in _theme_votes(session, screening_id, theme_key)
     ]
@@ -176,7 +180,9 @@ def _rewrite_anonymously(
         session.delete(vote)
     session.flush()
     kept += [(vote.score, vote.by_facilitator) for vote in new]
-    random.SystemRandom().shuffle(kept)
+    # Canonical order, not arrival order (nor a random one, which a test could not tell
+    # from arrival order): score, "ved ikke" last, then entered-by-facilitator.
+    kept.sort(key=lambda vote: (vote[0] is None, vote[0] or 0, vote[1]))
     stamp = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
     for score, by_facilitator in kept:
         session.add(
@@ -185,13 +191,25 @@ def _rewrite_anonymously(
                 theme_key=theme_key,
                 voter="",
                 voter_role="",
-                position=0,
+                position=_same_size_padding(score),
                 score=score,
                 by_facilitator=by_facilitator,
                 created_at=stamp,
             )
         )
     session.flush()
+
+
+def _same_size_padding(score: int | None) -> int:
+    """An anonymous vote's ``position``, chosen so every vote row has the same size on disk.
+
+    SQLite stores None, 0 and 1 in no bytes and 2–5 in one. Rows of different
+    sizes land in different places of the page depending on what was there
+    before, i.e. on the order the votes came in; rows of one size always end
+    up in the same places. ``position`` means nothing in an anonymous round
+    (the votes are in score order), so it carries the missing byte.
+    """
+    return 2 if score is None or score in (0, 1) else 0
 
 
 def round_results(db: Database, screening_id: int, *, for_facilitator: bool) -> list[ThemeRound]:

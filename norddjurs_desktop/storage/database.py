@@ -1,20 +1,40 @@
-"""Opening the one SQLite file: version check, backup, migration, WAL and foreign keys.
+"""Opening the one SQLite file: check, version, backup, migration, journal and foreign keys.
 
 Every change is committed when it is made (see :meth:`Database.session`), so
 there is nothing to save and nothing lost when the window closes.
+
+The file is whole after every commit: SQLite's rollback journal
+(``journal_mode=DELETE``) with ``synchronous=FULL`` instead of WAL, so the
+``.sqlite`` file alone holds every committed change and can be copied, mailed
+or kept on a network drive; ``secure_delete=ON`` overwrites what is deleted,
+so names wiped from an anonymous round do not linger in free pages. A file
+still in WAL mode is converted when it is opened.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from norddjurs_desktop.storage.errors import NewerDatabaseError, NotADatabaseError, StorageError
+from norddjurs_desktop.storage import backup_files
+from norddjurs_desktop.storage.errors import (
+    DAMAGED_MESSAGE,
+    READ_ONLY_MESSAGE,
+    DamagedDatabaseError,
+    MigrationFailedError,
+    NewerDatabaseError,
+    NotADatabaseError,
+    ReadOnlyError,
+    StorageError,
+    WriteFailedError,
+)
+from norddjurs_desktop.storage.faults import is_storage_fault, translate
 from norddjurs_desktop.storage.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -23,9 +43,9 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-
 # How long a write waits for another program's lock before it is reported as failed.
 BUSY_TIMEOUT_MS = 5000
+log = logging.getLogger(__name__)
 
 
 def _alembic_config() -> Config:
@@ -52,12 +72,17 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
+def read_only_uri(path: Path) -> str:
+    """A URI that opens the file for reading only (works for any characters in the name)."""
+    return f"{Path(path).resolve().as_uri()}?mode=ro"
+
+
 def stored_revision(path: Path) -> str | None:
     """The schema revision recorded in the file, None for a new or empty file."""
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:
                 if tables:
@@ -67,20 +92,56 @@ def stored_revision(path: Path) -> str | None:
                 return None
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            raise DamagedDatabaseError(DAMAGED_MESSAGE) from error
         raise NotADatabaseError(f"{path.name} er ikke en database-fil ({error}).") from error
     return row[0] if row else None
 
 
-def backup_copy(path: Path, label: str) -> Path:
-    """Copy the database with SQLite's backup API (consistent even in WAL mode)."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.backup-{label}-{stamp}{path.suffix or '.sqlite'}")
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as dest:
-        source.backup(dest)
-    return target
+def check_file(path: Path) -> None:
+    """``PRAGMA quick_check``: a damaged file raises :class:`DamagedDatabaseError`."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.DatabaseError as error:
+        log.error("quick_check of %s failed: %s", path, error)
+        raise DamagedDatabaseError(DAMAGED_MESSAGE) from error
+    if problems != ["ok"]:
+        log.error("quick_check of %s: %s", path, "; ".join(problems))
+        raise DamagedDatabaseError(DAMAGED_MESSAGE)
 
 
-def _configure_connection(engine: Engine) -> None:
+def is_writable(path: Path) -> bool:
+    """Can the file (and the journal beside it) be written? Checked before opening."""
+    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+
+
+def uses_wal(path: Path) -> bool:
+    """WAL mode is written in the header (bytes 18 and 19 are 2); no connection needed."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 2
+
+
+def convert_from_wal(path: Path) -> None:
+    """Fold the WAL into the file and switch to the rollback journal, for good."""
+    try:
+        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.Error as error:
+        raise translate(error) from error
+    if mode != "delete":  # another program has it open; converted next time
+        log.warning("%s stays in %s mode for now", path, mode)
+
+
+def _configure_connection(engine: Engine, database: Database) -> None:
     from sqlalchemy import event
 
     @event.listens_for(engine, "connect")
@@ -89,13 +150,28 @@ def _configure_connection(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
+        cursor.execute(f"PRAGMA busy_timeout={int(database.busy_timeout_ms)}")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA secure_delete=ON")
+        # Keep a transaction's pages in memory until COMMIT: a long import never writes
+        # into the .sqlite half-way, so a kill leaves the file alone at its last commit.
+        cursor.execute("PRAGMA cache_spill=OFF")
+        if database.read_only:
+            cursor.execute("PRAGMA query_only=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # type: ignore[no-untyped-def]
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE takes the write lock at once, so busy_timeout really waits; a
+        # deferred BEGIN that later upgrades fails at once with "database is locked".
+        conn.exec_driver_sql("BEGIN" if database.read_only else "BEGIN IMMEDIATE")
+        conn.info["changes_at_begin"] = conn.connection.dbapi_connection.total_changes
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(conn):  # type: ignore[no-untyped-def]
+        before = conn.info.pop("changes_at_begin", None)
+        if before is not None and conn.connection.dbapi_connection.total_changes != before:
+            database.generation += 1
 
 
 class Database:
@@ -104,11 +180,32 @@ class Database:
     SQLAlchemy is loaded when the first session is opened, not when the file
     is opened: the home view's overview is read with the standard library
     (:meth:`read`), so the app can show it before SQLAlchemy has loaded.
+
+    ``read_only`` is True for a file (or folder) that cannot be written: it is
+    then opened with ``mode=ro`` and every write is refused with
+    ``refusal`` as the message. ``generation`` counts the write transactions
+    committed since opening (the automatic backups use it to skip a file
+    that did not change).
     """
 
-    def __init__(self, path: Path, backup: Path | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        backup: Path | None = None,
+        *,
+        read_only: bool = False,
+        refusal: str = READ_ONLY_MESSAGE,
+        busy_timeout_ms: int | None = None,
+    ) -> None:
         self.path = path
         self.backup = backup  # the copy written before an upgrade, if any
+        self.read_only = read_only
+        self.refusal = refusal
+        # read when opened, not when defined, so one setting serves every Database
+        self.busy_timeout_ms = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
+        self.generation = 0
+        self.backed_up_generation = 0
+        self.write_lock: Any = None  # a WriteLock released by close(), when the opener passes it
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
 
@@ -118,21 +215,48 @@ class Database:
             if self._engine is None:
                 from sqlalchemy import create_engine
 
-                self._engine = create_engine(f"sqlite:///{self.path}")
-                _configure_connection(self._engine)
+                if self.read_only:
+                    uri, timeout = read_only_uri(self.path), self.busy_timeout_ms / 1000
+                    self._engine = create_engine(
+                        "sqlite://",
+                        creator=lambda: sqlite3.connect(
+                            uri, uri=True, timeout=timeout, check_same_thread=False
+                        ),
+                    )
+                else:
+                    self._engine = create_engine(f"sqlite:///{self.path}")
+                _configure_connection(self._engine, self)
             return self._engine
+
+    def _fault(self, error: BaseException) -> StorageError:
+        translated = translate(error)
+        if self.read_only and isinstance(translated, ReadOnlyError):
+            return ReadOnlyError(self.refusal)
+        return translated
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work in one transaction: committed on success, rolled back on error."""
+        """One unit of work in one transaction: committed on success, rolled back on error.
+
+        A failure of the file or the disk — at BEGIN, any flush or query, or the
+        commit — comes out as a Danish :class:`StorageError`; nothing of the
+        unit of work is stored.
+        """
         from sqlmodel import Session
 
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()
-            except BaseException:
-                session.rollback()
+            except BaseException as error:
+                try:
+                    session.rollback()
+                except Exception:  # the connection may be gone with the disk
+                    log.exception("Rollback failed")
+                # SQLite reports its faults as sqlite3 errors; an OSError here comes from
+                # other work in the block (a file the service reads) and is the caller's.
+                if is_storage_fault(error) and not isinstance(error, OSError):
+                    raise self._fault(error) from error
                 raise
 
     def read(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -147,37 +271,127 @@ class Database:
         For reads that must be fast and need no ORM (the overview, 150,000 absence
         rows): plain tuples, and no SQLAlchemy to import or to process each row.
         """
-        with closing(sqlite3.connect(self.path, isolation_level=None)) as connection:
-            connection.execute("PRAGMA query_only=1")
-            connection.execute("BEGIN")
+        try:
+            connection = sqlite3.connect(
+                read_only_uri(self.path) if self.read_only else str(self.path),
+                uri=self.read_only,
+                isolation_level=None,
+                timeout=self.busy_timeout_ms / 1000,
+            )
+        except sqlite3.Error as error:
+            raise self._fault(error) from error
+        with closing(connection):
             try:
-                yield connection
-            finally:
-                connection.execute("ROLLBACK")
+                connection.execute("PRAGMA query_only=1")
+                connection.execute("BEGIN")
+                try:
+                    yield connection
+                finally:
+                    connection.execute("ROLLBACK")
+            except sqlite3.Error as error:
+                if is_storage_fault(error):
+                    raise self._fault(error) from error
+                raise
+
+    def backup_before(self, reason: str) -> Path | None:
+        """A backup before a change that is hard to undo (an import, a deck import).
+
+        Services call this first thing; a read-only file has nothing to protect.
+        """
+        if self.read_only:
+            return None
+        return backup_files.automatic_backup(self, reason)
 
     def close(self) -> None:
         with self._engine_lock:
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
+        lock, self.write_lock = self.write_lock, None
+        if lock is not None:
+            lock.release()
 
 
-def open_database(path: Path) -> Database:
+def has_hot_journal(path: Path) -> bool:
+    journal = path.with_name(path.name + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def recover_interrupted_write(path: Path, read_only: bool) -> None:
+    """Roll back a change that was cut off (a crash, kill -9) before the file is read.
+
+    SQLite does this itself on the first read, but only on a connection that may
+    write; the checks below read with ``mode=ro``, which would refuse the file.
+    """
+    if not has_hot_journal(path):
+        return
+    if read_only:
+        raise ReadOnlyError(
+            f"{path.name} blev afbrudt midt i en ændring og er skrivebeskyttet – gør filen "
+            "skrivbar, så ændringen kan rulles tilbage."
+        )
+    try:
+        with closing(sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as error:
+        if is_storage_fault(error):
+            raise translate(error) from error
+        raise
+
+
+def _check_and_prepare(path: Path, read_only: bool) -> str | None:
+    """The checks before anything is written: revision known, file whole, journal mode."""
+    recover_interrupted_write(path, read_only)
+    current = stored_revision(path)
+    check_file(path)
+    if current is not None and current != HEAD_REVISION and current not in known_revisions():
+        raise NewerDatabaseError(
+            f"{path.name} er lavet af en nyere version af Fremmødepaletten. "
+            "Opdatér programmet for at åbne den."
+        )
+    if not read_only and uses_wal(path):
+        convert_from_wal(path)
+    return current
+
+
+def open_database(
+    path: Path,
+    *,
+    read_only: bool | None = None,
+    refusal: str = READ_ONLY_MESSAGE,
+    busy_timeout_ms: int | None = None,
+) -> Database:
     """Open (creating or upgrading as needed) the database at ``path``.
 
-    A file from a newer app version is refused and left untouched; a file from
-    an older version is first copied next to itself, then upgraded.
+    The file is checked first (``quick_check``): a damaged one is refused and
+    never written to. A file from a newer app version is refused and left
+    untouched; a file from an older version is first backed up, then upgraded.
+    A file or folder that cannot be written is opened read-only (or
+    ``read_only=True`` asks for that): viewing works, writes are refused.
     """
     path = path.expanduser().resolve()
     if path.is_dir():
         raise StorageError(f"{path} er en mappe, ikke en databasefil.")
-    current = stored_revision(path)
+    if read_only is None:
+        read_only = not is_writable(path)
+    current = _check_and_prepare(path, read_only)
+
+    def make(backup: Path | None = None) -> Database:
+        return Database(
+            path, backup, read_only=read_only, refusal=refusal, busy_timeout_ms=busy_timeout_ms
+        )
+
     if current == HEAD_REVISION:
-        return Database(path)  # up to date: nothing to migrate, no Alembic to load
-    if current is not None and current not in known_revisions():
-        raise NewerDatabaseError(
-            f"{path.name} er lavet af en nyere version af Fremmødepaletten. "
-            "Opdatér programmet for at åbne den."
+        return make()  # up to date: nothing to migrate, no Alembic to load
+    if read_only:
+        if not path.exists():
+            raise ReadOnlyError(f"Kan ikke oprette databasen {path.name}: {READ_ONLY_MESSAGE}")
+        raise ReadOnlyError(
+            f"{path.name} skal opdateres til denne version, men filen er skrivebeskyttet – "
+            "gør den skrivbar, og prøv igen."
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,8 +399,17 @@ def open_database(path: Path) -> Database:
         raise StorageError(f"Kan ikke oprette mappen {path.parent}: {error.strerror}") from error
     backup = None
     if current is not None:
-        backup = backup_copy(path, current)
-    database = Database(path, backup)
+        try:
+            backup = backup_files.write_backup(path, f"foer-opdatering-{current}")
+        except (OSError, sqlite3.Error) as error:
+            raise translate(error) from error
+    database = make(backup)
+    _migrate(database, current)
+    return database
+
+
+def _migrate(database: Database, current: str | None) -> None:
+    """Run the migrations in one transaction; a failure leaves the file as it was."""
     try:
         from alembic import command
 
@@ -198,8 +421,16 @@ def open_database(path: Path) -> Database:
         database.close()
         if isinstance(error, StorageError):
             raise
-        raise StorageError(f"Kan ikke åbne databasen {path.name}: {error}") from error
-    return database
+        if is_storage_fault(error):
+            fault = translate(error)
+            if type(fault) is not WriteFailedError:  # a lock, a full disk …: say so
+                raise fault from error
+        # The full SQL error goes to the log; the user gets one line.
+        log.error("Migration of %s from %s failed", database.path, current, exc_info=error)
+        raise MigrationFailedError(
+            f"{database.path.name} kunne ikke opdateres til denne version af programmet; "
+            "filen er uændret (detaljer står i logfilen)."
+        ) from error
 
 
 def upgrade_to(path: Path, revision: str) -> None:

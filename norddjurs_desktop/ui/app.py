@@ -10,12 +10,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
-    QLockFile,
     QObject,
     QStandardPaths,
     QTimer,
@@ -26,6 +26,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from norddjurs_desktop import APP_NAME, APP_ORG, __version__
 from norddjurs_desktop.paths import RESOURCES
+
+if TYPE_CHECKING:
+    from norddjurs_desktop.services.bootstrap import WriteLock
+    from norddjurs_desktop.ui.shell.main_window import MainWindow
 
 ICON = RESOURCES / "icons" / "fremmoedepaletten.svg"
 
@@ -56,14 +60,19 @@ def configure_application(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def acquire_lock(db_path: Path) -> QLockFile | None:
-    """One app per database file: a second instance is told so instead of writing too."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(db_path) + ".lock")
-    lock.setStaleLockTime(0)
-    if lock.tryLock(100):
-        return lock
-    return None
+def acquire_lock(db_path: Path) -> WriteLock | None:
+    """One writer per database file: a second window, or a command such as
+    ``import-absence``, is told so instead of writing too.
+
+    The lock lives below the GUI (services.bootstrap / storage.write_lock) so the
+    commands share it; it is keyed on the file's identity, not its name.
+    """
+    from norddjurs_desktop.services.bootstrap import take_write_lock
+
+    return take_write_lock(db_path, f"{APP_NAME}-vinduet")
+
+
+DAILY_CHECK_MS = 30 * 60 * 1000  # at most one backup a day; looked for every half hour
 
 
 class _AfterFirstPaint(QObject):
@@ -89,26 +98,51 @@ def run(argv: list[str]) -> int:
 
     install_fault_dialog()
     db_path = (args.db or default_database_path()).expanduser().resolve()
+    from norddjurs_desktop.services.bootstrap import current_holder, log_to_file
+
+    log_to_file(Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation)))
     lock = acquire_lock(db_path)
     if lock is None:
         QMessageBox.warning(
             None,
             APP_NAME,
-            f"Databasen {db_path.name} er allerede åben i et andet vindue af {APP_NAME}.\n\n"
-            "Luk det andet vindue først, så I ikke skriver i samme fil på én gang.",
+            f"Databasen {db_path.name} er allerede åben – den bruges af "
+            f"{current_holder(db_path)}.\n\n"
+            "Luk den først, så I ikke skriver i samme fil på én gang.",
         )
         return 1
 
     from norddjurs_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(db_path)
+    window.write_lock = lock
     after_paint = _AfterFirstPaint(window.open_database)
     window.installEventFilter(after_paint)
+    daily = QTimer(window)
+    daily.timeout.connect(lambda: _backup_if_due(window))
+    daily.start(DAILY_CHECK_MS)
     window.show()
     code = app.exec()
+    daily.stop()
+    if window.db is not None:
+        from norddjurs_desktop.services.backups import backup_after_changes
+
+        backup_after_changes(window.db)  # closing after changes: a copy to go back to
     window.close_database()
-    lock.unlock()
+    lock.release()
     return code
+
+
+def _backup_if_due(window: MainWindow) -> None:
+    from norddjurs_desktop.services.backups import backup_if_due
+    from norddjurs_desktop.services.errors import StorageError
+
+    if window.db is not None:
+        try:
+            backup_if_due(window.db)
+        except StorageError as error:
+            window.statusBar().showMessage(str(error), 15000)
 
 
 def main() -> int:

@@ -47,6 +47,7 @@ def import_deck_toml(db: Database, text: str) -> str:
     copy under a new key. A file with mistakes raises ``ValidationError`` with
     the Danish message of the parser, and nothing is stored.
     """
+    db.backup_before("foer-kortsaetimport")  # a copy to go back to (issue 7)
     try:
         deck = domain.parse_deck(text, "Filen")
     except domain.DeckError as error:

@@ -25,6 +25,7 @@ class Needs(Enum):
 
     NOTHING = "nothing"
     DATABASE = "database"
+    WRITABLE = "writable"  # a database that may be changed (not a read-only file)
     SCREENING = "screening"
 
 
@@ -38,9 +39,9 @@ class ActionSpec:
 
 MENU: dict[str, ActionSpec] = {
     "new_screening": ActionSpec(
-        "&Ny selvscreening …", (Std.New,), "Start en ny selvscreening", Needs.DATABASE
+        "&Ny selvscreening …", (Std.New,), "Start en ny selvscreening", Needs.WRITABLE
     ),
-    "open_demo": ActionSpec("Åbn &eksempel", (), "Åbn den fiktive eksempel-enhed", Needs.DATABASE),
+    "open_demo": ActionSpec("Åbn &eksempel", (), "Åbn den fiktive eksempel-enhed", Needs.WRITABLE),
     "open_file": ActionSpec(
         "Åbn &databasefil …", (Std.Open,), "Åbn en anden databasefil i et nyt vindue"
     ),
@@ -72,6 +73,12 @@ MENU: dict[str, ActionSpec] = {
         "&Rediger kortsæt …",
         (),
         "Ret, flyt og skjul kort, lav og importér kortsæt",
+        Needs.WRITABLE,
+    ),
+    "backups": ActionSpec(
+        "Sikkerhedskopier …",
+        (),
+        "Se de automatiske sikkerhedskopier, og gendan en af dem",
         Needs.DATABASE,
     ),
     "contact_plan": ActionSpec(
@@ -87,7 +94,7 @@ MENU: dict[str, ActionSpec] = {
         "Kontakt&model …",
         (),
         "Vælg 1-3-10, 1-5-14, 2-6-14 eller egne dage",
-        Needs.DATABASE,
+        Needs.WRITABLE,
     ),
 }
 
@@ -151,6 +158,7 @@ class AppActions:
     print_cards: QAction
     print_board: QAction
     edit_decks: QAction
+    backups: QAction
     contact_plan: QAction
     contact_poster: QAction
     contact_model: QAction
@@ -180,8 +188,15 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> AppActions:
     return AppActions(**built, undo=undo, redo=redo)
 
 
-def enable_for(actions: AppActions, *, database: bool, screening: bool) -> None:
+def enable_for(
+    actions: AppActions, *, database: bool, screening: bool, writable: bool = True
+) -> None:
     """Turn each menu command on or off by what it needs (the one enabling rule)."""
-    have = {Needs.NOTHING: True, Needs.DATABASE: database, Needs.SCREENING: screening}
+    have = {
+        Needs.NOTHING: True,
+        Needs.DATABASE: database,
+        Needs.WRITABLE: database and writable,
+        Needs.SCREENING: screening,
+    }
     for name, spec in MENU.items():
         getattr(actions, name).setEnabled(have[spec.needs])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from norddjurs_desktop.ui.shell.action_registry import create_actions, enable_fo
 from norddjurs_desktop.ui.shell.window_state import restore_window, save_window
 
 if TYPE_CHECKING:
-    from norddjurs_desktop.services.bootstrap import Database
+    from norddjurs_desktop.services.bootstrap import Database, WriteLock
     from norddjurs_desktop.ui.home.home_page import HomePage
     from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
 
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db_path = db_path
         self.db: Database | None = None
+        self.write_lock: WriteLock | None = None  # set by ui.app; held while the window lives
         self.home: HomePage | None = None
         self.screening_page: ScreeningPage | None = None
         self._ready = False  # True once the shipped decks are in (see _finish_opening)
@@ -61,6 +63,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a.export_plan)
         file_menu.addActions([a.print_plan, a.print_cards, a.print_board])
+        file_menu.addSeparator()
+        file_menu.addAction(a.backups)
+        a.backups.triggered.connect(self.show_backups)
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu("&Rediger")
@@ -93,6 +98,7 @@ class MainWindow(QMainWindow):
             self.app_actions,
             database=self._ready,
             screening=self.screening_page is not None,
+            writable=not self.read_only_file(),
         )
 
     # -- start-up ---------------------------------------------------------------
@@ -109,8 +115,12 @@ class MainWindow(QMainWindow):
         try:
             self.db = open_file(self.db_path)
         except (StorageError, ServiceError, ValueError) as error:
-            QMessageBox.critical(self, APP_NAME, f"Databasen kan ikke åbnes.\n\n{error}")
-            self.close()
+            from norddjurs_desktop.ui.shell.backups_dialog import explain_open_failure
+
+            if explain_open_failure(self, error):  # a damaged file: the newest backup restored
+                self.open_database()
+            else:
+                self.close()
             return
         from norddjurs_desktop.ui.home.home_page import HomePage
 
@@ -120,6 +130,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.setCurrentWidget(self.home)
         self.home.take_focus()
+        if self.db.read_only:
+            from norddjurs_desktop.ui.shell.backups_dialog import show_read_only
+
+            show_read_only(self)
         if self.db.backup is not None:
             self.statusBar().showMessage(
                 f"Databasen er opdateret. En sikkerhedskopi ligger i {self.db.backup.name}.", 15000
@@ -281,6 +295,32 @@ class MainWindow(QMainWindow):
             "handlingsplan.<br><br>Alt gemmes lokalt i databasefilen:<br>"
             f"{self.db_path}",
         )
+
+    # -- backups --------------------------------------------------------------------
+    def read_only_file(self) -> bool:
+        return self.db is not None and self.db.read_only
+
+    def show_backups(self) -> None:
+        from norddjurs_desktop.ui.shell.backups_dialog import BackupsDialog
+
+        if self.screening_page is not None:
+            self.screening_page.flush()
+        BackupsDialog(self).exec()
+
+    def reopen_database(self, change: Callable[[], object] | None = None) -> None:
+        """Close the file, let ``change`` act on it (a restore), and open it again."""
+        self._close_screening_page()
+        if self.home is not None:
+            self.stack.removeWidget(self.home)
+            self.home.deleteLater()
+            self.home = None
+        self._ready = False
+        self.close_database()
+        try:
+            if change is not None:
+                change()
+        finally:
+            self.open_database()
 
     # -- shutting down ------------------------------------------------------------
     def close_database(self) -> None:
