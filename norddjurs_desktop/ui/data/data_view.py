@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -209,9 +210,10 @@ class DataView(QWidget):
             return
         self.pages.setCurrentWidget(self.content)
         self.figures = figures
+        self._mark_refused(figures.refused_teams)
         if figures.hidden:
             self.cards.clear()
-            self._say(SMALL_GROUP_TEXT)
+            self._say(figures.refusal or SMALL_GROUP_TEXT)
             self.charts.hide()
         else:
             self.message.hide()
@@ -252,6 +254,17 @@ class DataView(QWidget):
             lambda: compute_previous(db, unit_id, figures), done,
             lambda error: self._failed(generation, error),
         )
+
+    def _mark_refused(self, refused: dict[str, str]) -> None:
+        """Grey out the teams the unit's breakdown hides for this period, with the reason."""
+        model = self.team_combo.model()
+        for index in range(self.team_combo.count()):
+            team = self.team_combo.itemData(index)
+            reason = refused.get(team) if team else None
+            item = model.item(index) if isinstance(model, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(reason is None)
+            self.team_combo.setItemData(index, reason, Qt.ItemDataRole.ToolTipRole)
 
     def _say(self, text: str) -> None:
         self.message.setText(f"⚠ {text}")
