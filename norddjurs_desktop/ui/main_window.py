@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>Selvscreening af fravær og fremmøde for TRIO "
             "og MED-udvalg: paletten med otte temaer, dialogkort, scoring, data og "
             "handlingsplan.<br><br>Alt gemmes lokalt i databasefilen:<br>"
-            f"{self.db_path}",
+            f"{escape(str(self.db_path))}",
         )
 
     # -- shutting down ------------------------------------------------------------

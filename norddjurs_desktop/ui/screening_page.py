@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -90,9 +92,10 @@ class ScreeningPage(QWidget):
     def _update_header(self) -> None:
         data = self.store.data
         people = ", ".join(f"{p.name} ({p.role})" for p in data.participants) or "ingen deltagere"
+        # The unit, forum and people are the users' words: escaped inside our markup.
         self.header.setText(
-            f"<span style='font-size:14pt'><b>{data.unit_name}</b></span> · "
-            f"{danish_date(data.date)} · {data.forum} · {people}"
+            f"<span style='font-size:14pt'><b>{escape(data.unit_name)}</b></span> · "
+            f"{danish_date(data.date)} · {escape(data.forum)} · {escape(people)}"
         )
 
     def go_to_step(self, index: int) -> None:

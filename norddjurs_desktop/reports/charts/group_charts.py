@@ -23,12 +23,14 @@ from norddjurs_desktop.reports.charts.drawing import (
     RED,
     SCREEN_DPI,
     ambition_line,
+    elide,
     empty,
     finish,
     legend,
     new_figure,
     pct_axis,
     pct_text,
+    plain,
 )
 from norddjurs_desktop.reports.charts.inputs import ChartExtra
 
@@ -36,15 +38,21 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+@plain
 def group_chart(
     groups: Mapping[str, float | None], axis_label: str, ambition: float, dpi: int
 ) -> Figure:
-    """One row per group (None: hidden, too few persons) against the ambition line."""
-    labels = list(groups)
+    """One row per group (None: hidden, too few persons) against the ambition line.
+
+    Group names are the unit's own words: shown literally (see :func:`plain`) and
+    cut to :data:`LABEL_CHARS` characters.
+    """
+    keys = list(groups)
+    labels = [elide(label) for label in keys]
     fig, ax = new_figure(dpi, height=1.35 + 0.27 * max(len(labels), 2))
     if not labels:
         return empty(fig, ax, "Ingen grupper i perioden.")
-    values = [groups[label] for label in labels]
+    values = [groups[key] for key in keys]
     shown = [v for v in values if v is not None]
     top = max([*shown, ambition]) * 1.22
     ys = list(range(len(labels)))[::-1]
@@ -98,13 +106,16 @@ def group_chart(
     return fig
 
 
+@plain
 def teams_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     return group_chart(stats.by_team, "team", extra.ambition, dpi)
 
 
+@plain
 def job_groups_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     return group_chart(stats.by_job_group, "faggruppe", extra.ambition, dpi)
 
 
+@plain
 def age_groups_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     return group_chart(stats.by_age_group, "aldersgruppe", extra.ambition, dpi)

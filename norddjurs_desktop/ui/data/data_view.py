@@ -43,6 +43,7 @@ from norddjurs_desktop.ui.data.figures import (
 from norddjurs_desktop.ui.data.top_bar import DataTopBar
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 CreateAction = Callable[[DataReference, str], None]
 Lists = tuple[list[PeriodChoice], list[str]]
@@ -90,7 +91,7 @@ class DataView(QWidget):
         self.top_bar.imports_button.clicked.connect(self.open_imports)
         self.top_bar.key_figures_button.clicked.connect(self.open_key_figures)
 
-        self.message = named(QLabel(), "dataMessage")
+        self.message = plain(named(QLabel(), "dataMessage"))
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 12pt; padding: 8px;")
         self.message.hide()

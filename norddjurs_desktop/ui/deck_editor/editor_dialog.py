@@ -8,6 +8,7 @@ screenings pick up the changes the next time they are opened.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -90,7 +91,7 @@ class DeckEditorDialog(QDialog):
         self.card_panel.changed.connect(lambda: self.reload())
         for panel in (self.theme_panel, self.card_panel):
             panel.failed.connect(self._warn)
-        self.status = named(QLabel(), "editorStatus")
+        self.status = named(QLabel(), "editorStatus")  # escaped: may quote titles
         self.status.setWordWrap(True)
         close = named(QPushButton("Luk"), "editorClose")
         close.clicked.connect(self.accept)
@@ -173,7 +174,7 @@ class DeckEditorDialog(QDialog):
 
     # -- messages -------------------------------------------------------------------
     def _warn(self, message: str) -> None:
-        self.status.setText(f"<span style='color:#b00020'>{message}</span>")
+        self.status.setText(f"<span style='color:#b00020'>{escape(message)}</span>")
         QMessageBox.warning(self, "Ikke gemt", message)
 
     def _done(self, message: str) -> None:

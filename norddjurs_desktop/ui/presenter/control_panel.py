@@ -7,6 +7,8 @@ after typing stops, on leaving the field and before the card changes).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from norddjurs_desktop.ui.presenter.countdown import MAX_MINUTES, PRESET_MINUTES
 from norddjurs_desktop.ui.presenter.session import PresenterSession, ShownCard
 from norddjurs_desktop.ui.widgets.card_viewer import KIND_LABELS
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 
 class ControlPanel(QWidget):
@@ -38,7 +41,7 @@ class ControlPanel(QWidget):
 
         self.counter = named(QLabel(), "presenterCounter")
         self.theme = named(QLabel(), "presenterTheme")
-        self.card_text = named(QLabel(), "presenterCardText")
+        self.card_text = plain(named(QLabel(), "presenterCardText"))
         self.card_text.setWordWrap(True)
         self.card_text.setMinimumWidth(340)
         previous = named(QPushButton("◀ Forrige"), "presenterPrevious")
@@ -152,7 +155,7 @@ class ControlPanel(QWidget):
         kind = KIND_LABELS.get(item.card.kind, item.card.kind)
         self.theme.setText(
             f"<span style='background:{item.theme.colour}'>&nbsp;&nbsp;&nbsp;</span> "
-            f"<b>{item.theme.title}</b> · {kind}"
+            f"<b>{escape(item.theme.title)}</b> · {escape(kind)}"
         )
         self.card_text.setText(item.card.text)
         data = self.session.note_data(item)

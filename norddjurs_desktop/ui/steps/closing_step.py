@@ -35,6 +35,7 @@ from norddjurs_desktop.ui.export import export_plan_with_dialog
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 FINISHED, IN_PROGRESS = "afsluttet", "i gang"
 
@@ -67,7 +68,7 @@ class ClosingStep(QWidget):
         self.next_follow_up.setKeyboardTracking(False)
         self.next_follow_up.setAccessibleName("Næste opfølgning")
         self.no_follow_up = named(QCheckBox("ikke aftalt endnu"), "nextFollowUpNoneCheck")
-        self.follow_up_error = named(QLabel(), "nextFollowUpError")
+        self.follow_up_error = plain(named(QLabel(), "nextFollowUpError"))
         self.follow_up_error.setStyleSheet(ERROR_STYLE)
         self.follow_up_error.setWordWrap(True)
         self.follow_up_error.hide()

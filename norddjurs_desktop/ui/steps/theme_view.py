@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from norddjurs_desktop.ui.undo_commands import SetNotesCommand, SetScoreCommand
 from norddjurs_desktop.ui.undo_guard import push_guarded
 from norddjurs_desktop.ui.widgets.card_viewer import CardViewer
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain
 from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour
 
 
@@ -43,7 +46,7 @@ class ThemeView(QWidget):
         self.theme: Theme | None = None
         self.header = named(QLabel(), "themeHeader")
         self.header.setMinimumHeight(44)
-        self.description = named(QLabel(), "themeDescription")
+        self.description = plain(named(QLabel(), "themeDescription"))
         self.description.setWordWrap(True)
         self.cards = CardViewer()
         self.cards.discussedToggled.connect(self._card_discussed)
@@ -125,7 +128,7 @@ class ThemeView(QWidget):
         colour = self.theme.colour
         text = readable_text_colour_name(colour)
         self.header.setText(
-            f"<span style='font-size:16pt; font-weight:bold'>{self.theme.title}</span>"
+            f"<span style='font-size:16pt; font-weight:bold'>{escape(self.theme.title)}</span>"
         )
         self.header.setStyleSheet(
             f"background: {colour}; color: {text}; padding: 6px 12px; border-radius: 6px;"
