@@ -17,6 +17,7 @@ from norddjurs_desktop.reports.charts.drawing import (
     HIDDEN_LABEL,
     MONTH_NAMES,
     days_text,
+    elide,
     pct_text,
     share,
     year_label,
@@ -109,7 +110,7 @@ def _h_groups(
     label, value = max(shown.items(), key=lambda item: item[1])
     over = sum(1 for v in shown.values() if v > ambition_pct)
     text = (
-        f"Højest: {label} {pct_text(value)} ({ambition}); "
+        f"Højest: {elide(label)} {pct_text(value)} ({ambition}); "
         f"{over} af {len(shown)} viste {noun} over ambitionen"
     )
     return text + (f"; {hidden} skjult ({HIDDEN_LABEL})" if hidden else "")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, AbsenceStats
 from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import CHARTS
+from norddjurs_desktop.reports.charts.drawing import elide
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.ui.data.cards import KeyFigureCards
 from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
@@ -280,7 +281,7 @@ class DataView(QWidget):
         self.team_combo.clear()
         self.team_combo.addItem(ALL_TEAMS, "")
         for team in teams:
-            self.team_combo.addItem(team, team)
+            self.team_combo.addItem(elide(team), team)  # a stored long name stays usable
         for combo in (self.period_combo, self.team_combo):
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
