@@ -188,3 +188,18 @@ def test_import_deck_on_the_command_line(tmp_path: Path, capsys) -> None:
     latin.write_bytes(toml(good_deck()).replace("Eget kortsæt", "Æbler").encode("cp1252"))
     assert main(["import-deck", "--db", str(db), "--file", str(latin)]) == 2
     assert "UTF-8" in capsys.readouterr().err
+
+
+def test_the_editor_keeps_the_same_limits(db, db_path: Path) -> None:
+    from norddjurs_desktop.services import deck_admin, deck_editing
+    from norddjurs_desktop.services.decks import get_deck
+
+    theme = get_deck(db, "palette").themes[0]
+    before = snapshot(db_path)
+    with pytest.raises(ValidationError, match="højst være 120 tegn"):
+        deck_editing.edit_theme(db, "palette", theme.key, title="T" * 121)
+    with pytest.raises(ValidationError, match="højst være 1.000 tegn"):
+        deck_editing.edit_card(db, "palette", theme.cards[0].id, text="t" * 1001)
+    with pytest.raises(ValidationError, match="højst være 120 tegn"):
+        deck_admin.create_deck(db, "lang", "T" * 121)
+    assert snapshot(db_path) == before
