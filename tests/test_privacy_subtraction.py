@@ -94,7 +94,16 @@ def test_no_sum_or_difference_of_shown_figures_describes_fewer_than_five(unit) -
     assert {t for t, v in whole.by_team.items() if v is not None} <= set(permitted)
     assert set(permitted) == set(teams) - set(whole.hidden_groups[TEAM])
     for team in permitted:
-        assert compute_stats(staff, rows, *PERIOD, team=team).persons >= MIN_GROUP_SIZE
+        view = compute_stats(staff, rows, *PERIOD, team=team)
+        assert view.persons >= MIN_GROUP_SIZE
+        # Inside a permitted filter the breakdowns follow the same rule.
+        for breakdown in (JOB_GROUP, AGE_GROUP):
+            members = {}
+            for member in staff:
+                if team_label(member.team) == team:
+                    members.setdefault(LABEL_OF[breakdown](member), set()).add(member.key)
+            covered = sum(len(members[label]) for label in view.hidden_groups[breakdown])
+            assert covered == 0 or covered >= MIN_GROUP_SIZE, (team, breakdown)
     # Headline figures add up over persons: every ±1 combination of the whole unit and the
     # permitted teams that describes a set of persons describes none or at least five.
     shown_sets = [frozenset(m.key for m in staff), *(teams[t] for t in permitted)]
