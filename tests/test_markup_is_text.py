@@ -231,3 +231,28 @@ def test_a_refused_team_is_greyed_out_with_the_reason_and_its_name_is_plain(
         assert small in view.message.text()
     finally:
         db.close()
+
+
+def test_deck_editor_messages_quote_file_contents_as_text(qtbot, db, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from norddjurs_desktop.paths import DECKS
+    from norddjurs_desktop.ui.deck_editor.editor_dialog import DeckEditorDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a, **_k: shown.append(text))
+    dialog = DeckEditorDialog(db, decks_folder=DECKS)
+    qtbot.addWidget(dialog)
+    img = "<img src='file:///etc/x.png'>"
+    good = tmp_path / "godt.toml"
+    good.write_text(f'key = "eget"\ntitle = "{img} Dæk"\n[[themes]]\nkey = "t"\ntitle = "T"\n'
+                    'colour = "#4477aa"\n', encoding="utf-8")
+    assert dialog.import_file(good) == "eget"
+    assert "&lt;img src=" in dialog.status.text() and "<img" not in dialog.status.text()
+    bad = tmp_path / "forkert.toml"
+    bad.write_text(good.read_text(encoding="utf-8") + f'[[themes.cards]]\nid = "{img}"\n'
+                   'text = "?"\nhidden = "false"\n', encoding="utf-8")
+    assert dialog.import_file(bad) is None
+    assert shown and "&lt;img src=" in shown[-1] and "<img" not in shown[-1]
+    assert "feltet 'hidden' skal være true eller false" in shown[-1]

@@ -25,6 +25,7 @@ from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.naming import named
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 HEADERS = ("Importeret", "Medarbejderfil", "Fraværsfil", "Periode", "Rækker")
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -110,7 +111,7 @@ class ImportsPanel(QWidget):
         try:
             absence_service.delete_import(self.db, info.id)
         except ServiceError as error:
-            QMessageBox.warning(self, "Slet import", str(error))
+            QMessageBox.warning(self, "Slet import", plain_message(str(error)))
         self.reload()
         self.changed.emit()
         return True

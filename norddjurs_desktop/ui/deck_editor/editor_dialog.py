@@ -39,6 +39,7 @@ from norddjurs_desktop.ui.deck_editor.card_panel import CardPanel
 from norddjurs_desktop.ui.deck_editor.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 LAST_FOLDER_KEY = "decks/last_folder"
 
@@ -175,10 +176,10 @@ class DeckEditorDialog(QDialog):
     # -- messages -------------------------------------------------------------------
     def _warn(self, message: str) -> None:
         self.status.setText(f"<span style='color:#b00020'>{escape(message)}</span>")
-        QMessageBox.warning(self, "Ikke gemt", message)
+        QMessageBox.warning(self, "Ikke gemt", plain_message(message))
 
     def _done(self, message: str) -> None:
-        self.status.setText(message)
+        self.status.setText(plain_message(message))  # may quote an imported title
 
     def _confirm(self, title: str, text: str, yes: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)

@@ -10,12 +10,14 @@ markup with user text escape the user part with :func:`html.escape` instead.
 
 from __future__ import annotations
 
+from html import escape
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as QtGuiNamespace
 from PySide6.QtWidgets import QLabel
 
-__all__ = ["plain"]
+__all__ = ["plain", "plain_message"]
 
 L = TypeVar("L", bound=QLabel)
 
@@ -24,3 +26,14 @@ def plain(label: L) -> L:
     """``label`` with its text format fixed to plain text; returns the label."""
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def plain_message(text: str) -> str:
+    """``text`` for a widget that guesses its format (QMessageBox): shown as typed.
+
+    Text that Qt would take for HTML is turned into HTML that shows exactly
+    these characters; other text is left alone, so ordinary messages read as before.
+    """
+    if QtGuiNamespace.mightBeRichText(text):
+        return "<p>" + escape(text, quote=False).replace("\n", "<br>") + "</p>"
+    return text
