@@ -32,7 +32,7 @@ from norddjurs_desktop.domain.absence import (
 )
 from norddjurs_desktop.domain.absence_records import NO_TEAM
 from norddjurs_desktop.domain.plan import danish_date
-from norddjurs_desktop.importing.plausible import latest_plausible
+from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
 from norddjurs_desktop.storage.database import Database
 
@@ -176,7 +176,9 @@ def _open_after(info: ImportInfo) -> date:
 
 
 def _clamped(info: ImportInfo, connection: sqlite3.Connection) -> ImportInfo:
-    """``info`` with a period that ends at the latest believable date of its rows."""
+    """``info`` with a period inside the believable dates of its rows (see :func:`_read`)."""
+    if info.period_from < EARLIEST:
+        info = replace(info, period_from=EARLIEST, period_to=max(info.period_to, EARLIEST))
     cap = _open_after(info)
     if info.period_to <= cap:
         return info
@@ -220,19 +222,30 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
         (row[5] for row in staff_rows), (row[6] for row in staff_rows),
         (row[2] for row in absence_rows), (row[3] for row in absence_rows),
     )
+    # Rows an older version stored without the plausibility checks: an end after the
+    # believable limit is open, a start before 1990 counts from 1990, and what lies wholly
+    # outside is left out — so a typo can neither crash the figures nor make them scan
+    # thousands of years.
     cap = _open_after(info)
     ends = {text: (None if day is not None and day > cap else day) for text, day in dates.items()}
+    starts: dict[Any, Any] = {
+        text: (None if day is None else max(day, EARLIEST)) for text, day in dates.items()
+    }
+
+    def inside(start: str | None, end: str | None) -> bool:
+        return (start is None or dates[start] <= cap) and (end is None or dates[end] >= EARLIEST)
+
     return AbsenceDataset(
         info=info,
         staff=tuple(
-            StaffMember(k, t, j, age, g, dates[f], ends[to])
+            StaffMember(k, t, j, age, g, starts[f], ends[to])
             for k, t, j, age, g, f, to in staff_rows
-            if f is None or dates[f] <= cap
+            if inside(f, to)
         ),
         absences=tuple(
-            AbsenceRow(k, r, dates[f], ends[to])
+            AbsenceRow(k, r, starts[f], ends[to])
             for k, r, f, to in absence_rows
-            if dates[f] <= cap
+            if inside(f, to)
         ),
     )
 
