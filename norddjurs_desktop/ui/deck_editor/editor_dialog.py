@@ -92,7 +92,7 @@ class DeckEditorDialog(QDialog):
         self.card_panel.changed.connect(lambda: self.reload())
         for panel in (self.theme_panel, self.card_panel):
             panel.failed.connect(self._warn)
-        self.status = named(QLabel(), "editorStatus")  # escaped: may quote titles
+        self.status = named(QLabel(), "editorStatus")
         self.status.setWordWrap(True)
         close = named(QPushButton("Luk"), "editorClose")
         close.clicked.connect(self.accept)
