@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 P = ParamSpec("P")
 HIDDEN_LABEL = f"færre end {MIN_GROUP_SIZE}"
+#: A group of five or more hidden so that a smaller hidden one cannot be worked out.
+PROTECTING_LABEL = "skjult for at beskytte en mindre gruppe"
 #: Longer group names are cut with "…" on a chart: the axis would otherwise give its
 #: width to the label, and laying out 100,000 characters took seconds on every redraw.
 LABEL_CHARS = 40
