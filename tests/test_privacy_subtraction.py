@@ -152,3 +152,25 @@ def test_whole_unit_minus_team_c_is_refused_on_the_command_line(tmp_path: Path, 
         assert "privatliv" in line
     code = main(["stats", "--db", db, "--unit", "Enhed", "--team", "Team D"])
     assert code == 2 and "færre end 5 personer" in capsys.readouterr().err
+
+
+def test_a_unit_of_fewer_than_five_shows_no_figures_and_says_why(qtbot, tmp_path: Path) -> None:
+    from norddjurs_desktop.services import units
+    from norddjurs_desktop.services.absence import import_absence_files
+    from norddjurs_desktop.services.bootstrap import open_app_database
+    from norddjurs_desktop.ui.data.data_view import SMALL_UNIT_TEXT, DataView
+
+    staff = ["Medarbejder;Team", "A1;Alfa", "A2;Alfa", "B1;Beta"]
+    absence = ["Medarbejder;Fraværsårsag;Fra;Til", "A1;Sygdom;04-03-2024;05-03-2024"]
+    (tmp_path / "s.csv").write_text("\n".join(staff) + "\n", encoding="utf-8")
+    (tmp_path / "a.csv").write_text("\n".join(absence) + "\n", encoding="utf-8")
+    db = open_app_database(tmp_path / "f.sqlite")
+    try:
+        unit_id = units.create_unit(db, "Lille enhed")
+        import_absence_files(db, unit_id, tmp_path / "s.csv", tmp_path / "a.csv")
+        view = DataView(db, unit_id, None)
+        qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: view.figures is not None, timeout=10_000)
+        assert SMALL_UNIT_TEXT in view.message.text() and view.charts.isHidden()
+    finally:
+        db.close()

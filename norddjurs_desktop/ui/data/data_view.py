@@ -53,6 +53,10 @@ SMALL_GROUP_TEXT = (
     f"Teamet har færre end {MIN_GROUP_SIZE} personer i perioden. Af hensyn til de ansattes "
     "privatliv vises ingen tal for så lille en gruppe – vælg et andet team eller alle teams."
 )
+SMALL_UNIT_TEXT = (
+    f"Enheden har færre end {MIN_GROUP_SIZE} personer i perioden. Af hensyn til de ansattes "
+    "privatliv vises ingen tal for så lille en gruppe – vælg en længere periode."
+)
 
 
 class DataView(QWidget):
@@ -215,7 +219,7 @@ class DataView(QWidget):
         self._mark_refused(figures.refused_teams)
         if figures.hidden:
             self.cards.clear()
-            self._say(figures.refusal or SMALL_GROUP_TEXT)
+            self._say(figures.refusal or (SMALL_GROUP_TEXT if figures.team else SMALL_UNIT_TEXT))
             self.charts.hide()
         else:
             self.message.hide()
