@@ -154,3 +154,13 @@ def test_on_a_single_screen_the_card_has_the_screen_and_n_shows_the_notes(qtbot,
     qtbot.keyClick(window, Qt.Key.Key_N)
     assert not session.control.isVisible()
     session.close()
+
+
+def test_the_big_screen_closes_with_the_screening_it_shows(qtbot, store) -> None:
+    """Going home from the meeting leaves no card on the projector."""
+    session, _cards = start(store)
+    window = session.window
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(session.closed, timeout=5_000):
+        store.closing.emit()
+    assert not window.isVisible()

@@ -2,13 +2,14 @@
 
 Both print Danish; errors end as one "Fejl: …" line on stderr and exit 2
 (see :func:`norddjurs_desktop.cli.main`). A failed import changes nothing —
-not even the unit, which is only kept if the import succeeded.
+not even the unit: a new unit is created in the import's own transaction.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -26,25 +27,29 @@ def _one_line(text: str) -> str:
 
 
 def _cmd_import_absence(args: argparse.Namespace) -> None:
+    from sqlalchemy.exc import SQLAlchemyError
+
     from norddjurs_desktop.services import units
-    from norddjurs_desktop.services.absence import import_absence_files, list_imports
+    from norddjurs_desktop.services.absence import list_imports
+    from norddjurs_desktop.services.absence_import import import_absence_for_unit
 
     db = open_db(args.db)
     try:
         unit_id = units.find_unit(db, args.unit)
-        created = unit_id is None
-        if unit_id is None:
-            unit_id = units.create_unit(db, args.unit)
-        replaces = any(
+        replaces = unit_id is not None and any(
             i.staff_file == args.staff.name and i.absence_file == args.absence.name
             for i in list_imports(db, unit_id)
         )
         try:
-            info = import_absence_files(db, unit_id, args.staff, args.absence)
+            info, _created = import_absence_for_unit(db, args.unit, args.staff, args.absence)
         except ImportFileError as error:
-            if created:
-                units.delete_unit(db, unit_id)
             raise CliError(_one_line(error.message)) from error
+        except (sqlite3.Error, SQLAlchemyError) as error:
+            cause = getattr(error, "orig", None) or error
+            raise CliError(
+                f"Importen kunne ikke gemmes ({_one_line(str(cause))}). Intet er gemt, "
+                "heller ikke en ny enhed."
+            ) from error
     finally:
         db.close()
     print(

@@ -1,4 +1,4 @@
-"""Decks and printing on the command line: `decks`, `cards` and `board`.
+"""Decks and printing on the command line: `decks`, `import-deck`, `cards` and `board`.
 
 Without --db the shipped deck files are used; with --db the decks as the
 database has them (including HR's own edits and decks).
@@ -66,6 +66,32 @@ def _cmd_decks(args: argparse.Namespace) -> None:
         print(f"{key:<14} {title}  ({themes} temaer, {cards} kort)")
 
 
+def _cmd_import_deck(args: argparse.Namespace) -> None:
+    from norddjurs_desktop.services.decks.files import import_deck_toml
+    from norddjurs_desktop.services.decks.library import get_deck
+
+    path: Path = args.file
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise CliError(f"Kan ikke læse {path}: {error.strerror or 'ingen adgang'}.") from error
+    except UnicodeDecodeError as error:
+        raise CliError(
+            f"{path.name} er ikke en tekstfil i UTF-8, som kortsæt skal være."
+        ) from error
+    db = open_db(args.db)
+    try:
+        key = import_deck_toml(db, text)
+        deck = get_deck(db, key, include_hidden=True)
+    finally:
+        db.close()
+    cards = sum(1 for _theme, _card in deck.all_cards())
+    print(
+        f"Kortsættet '{deck.title}' er importeret med nøglen '{key}' "
+        f"({len(deck.themes)} temaer, {cards} kort)."
+    )
+
+
 def _cmd_cards(args: argparse.Namespace) -> None:
     from norddjurs_desktop.reports.cards_pdf import write_card_set
 
@@ -86,6 +112,11 @@ def _cmd_board(args: argparse.Namespace) -> None:
 def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     p = command("decks", "Vis alle kortsæt med deres nøgler.", _cmd_decks)
     p.add_argument("--db", type=Path, help="databasefilen (ellers de medfølgende kortsæt)")
+    p = command(
+        "import-deck", "Importér et kortsæt fra en TOML-fil som jeres eget.", _cmd_import_deck
+    )
+    p.add_argument("--db", type=Path, required=True, help="databasefilen")
+    p.add_argument("--file", type=Path, required=True, help="kortsættets TOML-fil")
     p = command("cards", "Gem kort til print (forsider og bagsider) som PDF.", _cmd_cards)
     p.add_argument("--deck", action="append", required=True, help="kortsættets nøgle; kan gentages")
     p.add_argument("--theme", action="append", help="kun dette tema (nøgle); kan gentages")

@@ -8,14 +8,18 @@ services, the CLI and the GUI depend on one name only.
 from __future__ import annotations
 
 from .absence_metrics import (
+    AGE_GROUP,
     BRADFORD_BANDS,
     DURATION_BANDS,
+    JOB_GROUP,
     MIN_GROUP_SIZE,
+    TEAM,
     WEEKDAYS,
     AbsenceStats,
     compute_stats,
     suppress_small_groups,
 )
+from .absence_privacy import hide_groups, shown_groups
 from .absence_records import (
     AGE_GROUPS,
     REASONS,
@@ -33,12 +37,15 @@ from .absence_records import (
 from .absence_trends import PeriodFigure, rolling_absence, yearly_absence
 
 __all__ = [
+    "AGE_GROUP",
     "AGE_GROUPS",
     "BRADFORD_BANDS",
     "DURATION_BANDS",
+    "JOB_GROUP",
     "MIN_GROUP_SIZE",
     "REASONS",
     "SICK_REASONS",
+    "TEAM",
     "UNAVAILABLE_REASONS",
     "WEEKDAYS",
     "AbsenceRow",
@@ -49,9 +56,11 @@ __all__ = [
     "compute_stats",
     "data_range",
     "default_period",
+    "hide_groups",
     "job_group_label",
     "normalise_reason",
     "rolling_absence",
+    "shown_groups",
     "suppress_small_groups",
     "team_label",
     "yearly_absence",

@@ -9,8 +9,9 @@ population. A whole municipality (5,000 persons, 150,000 rows) takes a few
 tenths of a second.
 
 Privacy: absence is health data. Breakdowns hide groups of fewer than
-:data:`MIN_GROUP_SIZE` persons (plus one more group where needed, see
-:func:`suppress_small_groups`). Headline figures are not hidden here, because
+:data:`MIN_GROUP_SIZE` persons (plus more groups where needed, see
+:mod:`.absence_privacy`); :meth:`AbsenceStats.refusal` says which groups
+may therefore not be chosen as a filter. Headline figures are not hidden here, because
 the caller knows whether they describe a whole unit or a single small team —
 :attr:`AbsenceStats.persons` and :attr:`AbsenceStats.too_few_persons` are there
 for that decision.
@@ -19,7 +20,7 @@ for that decision.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .absence_intervals import (
@@ -33,6 +34,7 @@ from .absence_intervals import (
     scan,
     split_by_month,
 )
+from .absence_privacy import MIN_GROUP_SIZE, HiddenGroups, hide_groups, refusal_text
 from .absence_records import (
     AGE_GROUPS,
     NO_TEAM,
@@ -44,18 +46,22 @@ from .absence_records import (
     job_group_label,
     team_label,
 )
+from .dates import danish_date
 
 __all__ = [
     "BRADFORD_BANDS",
     "DURATION_BANDS",
+    "AGE_GROUP",
+    "JOB_GROUP",
     "MIN_GROUP_SIZE",
+    "TEAM",
     "WEEKDAYS",
     "AbsenceStats",
     "compute_stats",
     "suppress_small_groups",
 ]
 
-MIN_GROUP_SIZE = 5
+TEAM, JOB_GROUP, AGE_GROUP = "team", "job_group", "age_group"
 DURATION_BANDS: tuple[str, ...] = ("1-3", "4-14", "15-29", "30+")
 WEEKDAYS: tuple[str, ...] = (
     "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
@@ -91,6 +97,21 @@ class AbsenceStats:
     by_job_group: dict[str, float | None]
     by_age_group: dict[str, float | None]
     bradford_bands: dict[str, int]
+    #: breakdown (:data:`TEAM`, :data:`JOB_GROUP`, :data:`AGE_GROUP`) → hidden label → reason.
+    hidden_groups: dict[str, HiddenGroups] = field(default_factory=dict, compare=False)
+
+    def refusal(self, breakdown: str, label: str) -> str | None:
+        """Why ``label`` may not be chosen as a filter in this period (None: it may).
+
+        Call on the WHOLE unit's figures: a filter is allowed exactly when the
+        unit's breakdown shows the group (see :mod:`.absence_privacy`).
+        """
+        reason = self.hidden_groups.get(breakdown, {}).get(label)
+        if reason is None:
+            return None
+        what = {TEAM: "Teamet", JOB_GROUP: "Faggruppen", AGE_GROUP: "Aldersgruppen"}[breakdown]
+        period = f"{danish_date(self.period_from)} – {danish_date(self.period_to)}"
+        return refusal_text(what, label, reason, period)
 
     @property
     def too_few_persons(self) -> bool:
@@ -125,32 +146,20 @@ class AbsenceStats:
 def suppress_small_groups(
     groups: Mapping[str, tuple[int, float | None]],
 ) -> dict[str, float | None]:
-    """Hide groups of fewer than five persons, and one more where one alone is hidden.
+    """Hide the groups :func:`.absence_privacy.hide_groups` hides; keep the rest's values.
 
-    ``groups`` maps label → (persons, value). If exactly one group is hidden,
-    its value could be worked out from the total and the other groups, so the
-    next smallest visible group (fewest persons, then label) is hidden too.
-    Groups whose value is already None (no possible days) do not help, so
-    they are skipped when choosing the second group.
+    ``groups`` maps label → (persons, value). Groups whose value is already
+    None (no possible days) do not help to protect another, so they are never
+    the extra group hidden.
     """
-    result: dict[str, float | None] = {}
-    hidden = 0
-    for label, (persons, value) in groups.items():
-        if persons < MIN_GROUP_SIZE:
-            result[label] = None
-            hidden += 1
-        else:
-            result[label] = value
-    if hidden == 1:
-        visible = [
-            (persons, label)
-            for label, (persons, _) in groups.items()
-            if persons >= MIN_GROUP_SIZE and result[label] is not None
-        ]
-        if visible:
-            result[min(visible)[1]] = None
-    return result
+    hidden = _hidden(groups)
+    return {label: None if label in hidden else value for label, (_, value) in groups.items()}
 
+
+def _hidden(groups: Mapping[str, tuple[int, float | None]]) -> HiddenGroups:
+    sizes = {label: persons for label, (persons, _) in groups.items()}
+    empty = [label for label, (_, value) in groups.items() if value is None]
+    return hide_groups(sizes, empty)
 
 
 def _duration_band(length: int) -> str:
@@ -177,14 +186,17 @@ def _bradford_band(factor: int) -> str:
     return "500+"
 
 
-def _group_pct(acc: dict[str, list[float]], order: Sequence[str] | None) -> dict[str, float | None]:
+def _group_pct(
+    acc: dict[str, list[float]], order: Sequence[str] | None
+) -> tuple[dict[str, float | None], HiddenGroups]:
+    """The breakdown's shown values (None: hidden) and which groups are hidden, and why."""
     labels = list(order) if order is not None else sorted(acc, key=lambda t: (t in _LAST, t))
     groups = {
         label: (int(acc[label][0]), _pct(acc[label][1], acc[label][2]))
         for label in labels
         if label in acc
     }
-    return suppress_small_groups(groups)
+    return suppress_small_groups(groups), _hidden(groups)
 
 
 _LAST = frozenset({NO_TEAM, UNKNOWN})
@@ -277,6 +289,9 @@ def compute_stats(
         by_month[key % 12 + 1] += days
     fte = weighted_employed / period_days if period_days else 0.0
     calendar_days = p1 - p0 + 1
+    by_team = _group_pct(groups[0], None)
+    by_job_group = _group_pct(groups[1], None)
+    by_age_group = _group_pct(groups[2], AGE_GROUPS)
     return AbsenceStats(
         period_from=period_from,
         period_to=period_to,
@@ -292,8 +307,11 @@ def compute_stats(
         duration_bands=duration,
         weekday_starts=weekday,
         sick_days_by_month=by_month,
-        by_team=_group_pct(groups[0], None),
-        by_job_group=_group_pct(groups[1], None),
-        by_age_group=_group_pct(groups[2], AGE_GROUPS),
+        by_team=by_team[0],
+        by_job_group=by_job_group[0],
+        by_age_group=by_age_group[0],
         bradford_bands=bradford,
+        hidden_groups={
+            TEAM: by_team[1], JOB_GROUP: by_job_group[1], AGE_GROUP: by_age_group[1]
+        },
     )

@@ -3,8 +3,12 @@
 Absence data is health data and the app promises to hold only pseudonymous
 keys. A CPR number anywhere in a file — in a mapped column or one that would
 be dropped — means the export was taken the wrong way, so the whole import
-stops. The check is deliberately broad: DDMMÅÅ-NNNN in any text, or ten
-digits (optionally with a space after six) whose first six form a real date.
+stops. The check is deliberately broad: ten digits DDMMÅÅNNNN in any text,
+with or without separators between the parts — any Unicode dash or space
+(en dash, hyphen U+2010, no-break space, thin space …), a minus sign, a
+slash or a dot, up to three in a row (a double space). With a separator
+before the last four, DD 01–31 and MM 01–12 are enough; without one the
+first six must form a real date, so long plain numbers are not mistaken.
 Modulus 11 is not demanded, since numbers issued since 2007 need not pass it.
 Messages never repeat the number.
 """
@@ -18,11 +22,26 @@ from datetime import date
 from .errors import ImportFileError
 from .tables import Cell, RawTable, column_label
 
-__all__ = ["check_no_cpr", "looks_like_cpr"]
+__all__ = ["check_no_cpr", "looks_like_cpr", "looks_like_name", "refuse_names"]
 
-_DASHED = re.compile(r"(?<!\d)(\d\d)(\d\d)\d\d-\d{4}(?!\d)")
-_PLAIN = re.compile(r"(?<!\d)(\d\d)(\d\d)(\d\d) ?\d{4}(?!\d)")
-_ANY = re.compile(r"\d{6}[- ]?\d{4}")
+#: Unicode dashes (category Pd) and spaces (category Zs), written out so that
+#: importing this module does not scan the whole Unicode table; a test checks
+#: the list against ``unicodedata``. Plus minus signs, slash, dot, tab and the
+#: invisible soft hyphen and zero-width space.
+DASHES = (
+    "\u002d\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a"
+    "\u2e3a\u2e3b\u2e40\u2e5d\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d\U00010ead"
+)
+SPACES = (
+    "\u0020\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u202f\u205f\u3000"
+)
+SEPARATORS = DASHES + SPACES + "\u2212\u2796\ufe62\uff0b/.\uff0e\uff0f\t\u00ad\u200b"
+_SEP = "[" + re.escape(SEPARATORS) + "]{0,3}"
+_CPR = re.compile(
+    rf"(?<!\d)(\d\d){_SEP}(\d\d){_SEP}(\d\d)({_SEP})\d{{4}}(?!\d)"
+)
+_ANY = re.compile(rf"\d\d{_SEP}\d\d{_SEP}\d\d{_SEP}\d{{4}}")
 _SEPARATOR = "\x1f"
 
 
@@ -54,13 +73,44 @@ def looks_like_cpr(text: str) -> bool:
     """True when ``text`` contains something that looks like a CPR number."""
     if not _ANY.search(text):
         return False
-    for match in _DASHED.finditer(text):
-        if 1 <= int(match.group(1)) <= 31 and 1 <= int(match.group(2)) <= 12:
-            return True
-    for match in _PLAIN.finditer(text):
-        if _real_date(int(match.group(1)), int(match.group(2)), int(match.group(3))):
+    for start in range(len(text)):
+        # Overlapping candidates ("12 010190-1234"): try every digit as a start.
+        match = _CPR.match(text, start)
+        if match is None or (start and text[start - 1].isdigit()):
+            continue
+        day, month, year = (int(match.group(i)) for i in (1, 2, 3))
+        if match.group(4):
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                return True
+        elif _real_date(day, month, year):
             return True
     return False
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?")
+
+
+def looks_like_name(text: str) -> bool:
+    """True for two or more words of letters ("Jens Hansen", "Anne-Marie O'Neil").
+
+    A pseudonymous key has digits or is one word; a name in the key column
+    means the export carries who is who, so it is refused like a CPR number.
+    """
+    words = text.split()
+    return len(words) >= 2 and all(_WORD.fullmatch(word) for word in words)
+
+
+def refuse_names(file: str, row: int, column: str) -> ImportFileError:
+    """The refusal of a key column holding names; the name itself is never repeated."""
+    return ImportFileError(
+        file,
+        f"Kolonnen '{column}' ser ud til at indeholde navne (to eller flere ord med "
+        "bogstaver), ikke pseudonyme medarbejdernøgler. Af hensyn til databeskyttelsen "
+        "importeres filen ikke. Vælg en kolonne med nøgler som Medarbejder, eller erstat "
+        "navnene med nøgler som K001, og prøv igen. Intet er gemt.",
+        row=row,
+        column=column,
+    )
 
 
 def _refuse(file: str, row: int, column: str) -> ImportFileError:

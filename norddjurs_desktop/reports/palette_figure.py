@@ -15,11 +15,15 @@ from __future__ import annotations
 import io
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from norddjurs_desktop.domain.plan import PlanTheme, ScoreSpread
 from norddjurs_desktop.domain.rounds import decimal_text
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS, SCORE_MAX, score_colour, score_label
+from norddjurs_desktop.reports.charts.drawing import elide, plain_text
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 # Layout in inches; the axes fill the figure with one data unit per inch.
 WIDTH = 6.7
@@ -30,6 +34,7 @@ BAND_X, BAND_W = 0.04, 0.30
 TITLE_X = 0.46
 SCALE_X, CELL = 2.58, 0.44  # left edge of score cell 1 and the width of one cell
 LABEL_X = SCALE_X + SCORE_MAX * CELL + 0.14
+TITLE_CHARS = 32  # what fits before the score cells; a longer title ends in "…"
 DEFAULT_DPI = 200
 
 # Theme symbol → matplotlib marker (the shapes of domain.decks.SYMBOLS).
@@ -126,7 +131,8 @@ def _draw_row(ax: Any, index: int, theme: PlanTheme) -> None:
 
     # Title, and the priority in words under it.
     has_priority = theme.priority is not None
-    ax.text(TITLE_X, centre - (0.08 if has_priority else 0), theme.title, ha="left",
+    ax.text(TITLE_X, centre - (0.08 if has_priority else 0), elide(theme.title, TITLE_CHARS),
+            ha="left",
             va="center", fontsize=9, fontweight="bold", color=INK)
     if has_priority:
         ax.text(TITLE_X, centre + 0.13, f"► Prioritet {theme.priority}", ha="left",
@@ -184,12 +190,25 @@ def palette_figure_png(themes: Sequence[PlanTheme], dpi: int = DEFAULT_DPI) -> b
     The PNG is opaque RGB (no alpha channel) and lightly compressed: reportlab
     embeds it without a soft mask, which keeps the plan export fast.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from matplotlib import rc_context
     from PIL import Image
 
     rows = len(themes)
     height = figure_height(rows)
+    with rc_context({"text.parse_math": False}):  # a title "$x$" is text, not mathtext
+        canvas = _draw(themes, rows, height, dpi)
+    plain_text(canvas.figure)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+    buffer = io.BytesIO()
+    image.convert("RGB").save(buffer, format="PNG", compress_level=3, dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+def _draw(themes: Sequence[PlanTheme], rows: int, height: float, dpi: int) -> FigureCanvasAgg:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH, height), dpi=dpi, facecolor="white")
     canvas = FigureCanvasAgg(figure)
     ax = figure.add_axes((0.0, 0.0, 1.0, 1.0))
@@ -200,8 +219,4 @@ def palette_figure_png(themes: Sequence[PlanTheme], dpi: int = DEFAULT_DPI) -> b
     for index, theme in enumerate(themes):
         _draw_row(ax, index, theme)
     _draw_legend(ax, rows, any(t.spread and t.spread.scores for t in themes))
-    canvas.draw()
-    image = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
-    buffer = io.BytesIO()
-    image.convert("RGB").save(buffer, format="PNG", compress_level=3, dpi=(dpi, dpi))
-    return buffer.getvalue()
+    return canvas

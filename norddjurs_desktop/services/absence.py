@@ -14,19 +14,23 @@ from norddjurs_desktop.services.absence_import import (
 )
 from norddjurs_desktop.services.absence_stats import (
     AbsenceDataset,
+    FilterRefused,
     ImportInfo,
     list_imports,
     load_dataset,
+    refused_teams,
     unit_stats,
 )
 
 __all__ = [
     "AbsenceDataset",
+    "FilterRefused",
     "ImportInfo",
     "delete_import",
     "import_absence_files",
     "list_imports",
     "load_dataset",
+    "refused_teams",
     "remembered_mapping",
     "unit_stats",
 ]

@@ -9,7 +9,7 @@ not depend on the period, so they are cached per team by the caller through
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from norddjurs_desktop.domain.absence import (
@@ -21,7 +21,7 @@ from norddjurs_desktop.domain.absence import (
 from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.reports.charts.inputs import ChartExtra
 from norddjurs_desktop.services import absence as absence_service
-from norddjurs_desktop.services.absence import AbsenceDataset
+from norddjurs_desktop.services.absence import AbsenceDataset, FilterRefused
 from norddjurs_desktop.services.bootstrap import Database
 
 ROLLING_YEAR = "Rullende år"
@@ -68,6 +68,10 @@ class ViewFigures:
     previous: AbsenceStats | None
     extra: ChartExtra
     team: str | None
+    #: why the chosen team cannot be shown for this period (None: it can).
+    refusal: str | None = None
+    #: team → why it cannot be chosen for this period (the team box greys these out).
+    refused_teams: dict[str, str] = field(default_factory=dict)
 
     @property
     def period(self) -> str:
@@ -79,8 +83,8 @@ class ViewFigures:
 
     @property
     def hidden(self) -> bool:
-        """True when the selection has fewer than five persons: show no figures at all."""
-        return self.stats.too_few_persons
+        """True when no figures may be shown: too few persons, or a refused team."""
+        return self.refusal is not None or self.stats.too_few_persons
 
 
 class TrendCache:
@@ -131,13 +135,21 @@ def compute_figures(
     if dataset is None:
         return None
     start, end = period if period is not None else (None, None)
+    refused = absence_service.refused_teams(db, unit_id, period_from=start, period_to=end)
+    if team in refused:
+        whole = absence_service.unit_stats(db, unit_id, period_from=start, period_to=end)
+        if whole is None:
+            return None
+        return ViewFigures(whole, None, ChartExtra(), team, refused[team], refused)
     stats = absence_service.unit_stats(
         db, unit_id, period_from=start, period_to=end, team=team
     )
     if stats is None:
         return None
     rolling, yearly = trends.get(dataset, team)
-    return ViewFigures(stats, None, ChartExtra(tuple(rolling), tuple(yearly)), team)
+    return ViewFigures(
+        stats, None, ChartExtra(tuple(rolling), tuple(yearly)), team, None, refused
+    )
 
 
 def compute_previous(db: Database, unit_id: int, figures: ViewFigures) -> AbsenceStats | None:
@@ -148,6 +160,9 @@ def compute_previous(db: Database, unit_id: int, figures: ViewFigures) -> Absenc
     prev_from, prev_to = previous_period(figures.stats.period_from, figures.stats.period_to)
     if prev_from < dataset.info.period_from:
         return None
-    return absence_service.unit_stats(
-        db, unit_id, period_from=prev_from, period_to=prev_to, team=figures.team
-    )
+    try:
+        return absence_service.unit_stats(
+            db, unit_id, period_from=prev_from, period_to=prev_to, team=figures.team
+        )
+    except FilterRefused:
+        return None  # the team is too small (or protects one) in the period before

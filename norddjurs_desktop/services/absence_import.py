@@ -5,7 +5,10 @@ session is opened, so a bad file raises :class:`ImportFileError` and the
 database is never touched. Then the import row, the staff and the absence
 rows go in with bulk inserts in one transaction. Importing files with the
 same two names again for the same unit replaces the earlier import in that
-same transaction, so figures are never doubled.
+same transaction, so figures are never doubled. An import that creates its
+unit (:func:`import_absence_for_unit`, the command line's `import-absence`)
+creates it in that same transaction too, so a failed import leaves no empty
+unit behind.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from norddjurs_desktop.importing.mapping import normalise_header
 from norddjurs_desktop.importing.tables import read_table
 from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset
 from norddjurs_desktop.services.errors import NotFoundError
+from norddjurs_desktop.services.units import add_unit
 from norddjurs_desktop.storage.absence_models import (
     AbsenceImport,
     AbsenceRecord,
@@ -33,7 +37,12 @@ from norddjurs_desktop.storage.absence_models import (
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Unit
 
-__all__ = ["delete_import", "import_absence_files", "remembered_mapping"]
+__all__ = [
+    "delete_import",
+    "import_absence_files",
+    "import_absence_for_unit",
+    "remembered_mapping",
+]
 
 def to_info(row: AbsenceImport) -> ImportInfo:
     assert row.id is not None
@@ -106,6 +115,22 @@ def _remember(session: Session, kind: str, headers: Sequence[str], mapping: Mapp
     session.add(row)
 
 
+def import_absence_for_unit(
+    db: Database,
+    unit_name: str,
+    staff_path: Path,
+    absence_path: Path,
+    *,
+    progress: Progress | None = None,
+) -> tuple[ImportInfo, bool]:
+    """Import into the unit with this name, creating it if needed; returns (info, created).
+
+    The unit is created in the import's own transaction: if anything fails
+    (a bad file, a full disk, a kill), there is neither an import nor a unit.
+    """
+    return _import(db, unit_name, staff_path, absence_path, None, None, progress)
+
+
 def import_absence_files(
     db: Database,
     unit_id: int,
@@ -124,6 +149,22 @@ def import_absence_files(
     :func:`remembered_mapping`). ``progress(percent, text)`` may be called
     from a worker thread; it is only ever called, never anything else.
     """
+    info, _created = _import(
+        db, unit_id, staff_path, absence_path, staff_mapping, absence_mapping, progress
+    )
+    return info
+
+
+def _import(
+    db: Database,
+    unit: int | str,
+    staff_path: Path,
+    absence_path: Path,
+    staff_mapping: Mapping[str, str | None] | None,
+    absence_mapping: Mapping[str, str | None] | None,
+    progress: Progress | None,
+) -> tuple[ImportInfo, bool]:
+    """Check, then store; ``unit`` is an id, or a name to find or create in the same transaction."""
     db.backup_before("foer-fravaersimport")  # a copy to go back to (issue 7)
     report: Progress = progress or (lambda _percent, _text: None)
     staff_path, absence_path = Path(staff_path), Path(absence_path)
@@ -141,9 +182,16 @@ def import_absence_files(
         50,
         f"Gemmer {data.staff_rows} medarbejdere og {data.absence_rows} fraværsrækker …",
     )
+    created = False
     with db.session() as session:
-        if session.get(Unit, unit_id) is None:
-            raise NotFoundError("Enheden findes ikke længere.")
+        if isinstance(unit, str):
+            found = session.exec(select(Unit.id).where(Unit.name == " ".join(unit.split()))).first()
+            created = found is None
+            unit_id = add_unit(session, unit) if found is None else found
+        else:
+            unit_id = unit
+            if session.get(Unit, unit_id) is None:
+                raise NotFoundError("Enheden findes ikke længere.")
         replaced = session.exec(
             select(AbsenceImport.id).where(
                 AbsenceImport.unit_id == unit_id,
@@ -187,7 +235,7 @@ def import_absence_files(
         forget_dataset(db, old)
     forget_dataset(db, info.id)
     report(100, "Importen er færdig.")
-    return info
+    return info, created
 
 
 def remembered_mapping(

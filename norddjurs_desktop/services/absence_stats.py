@@ -16,13 +16,14 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
 from norddjurs_desktop.domain.absence import (
+    TEAM,
     AbsenceRow,
     AbsenceStats,
     StaffMember,
@@ -31,14 +32,17 @@ from norddjurs_desktop.domain.absence import (
 )
 from norddjurs_desktop.domain.absence_records import NO_TEAM
 from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
 from norddjurs_desktop.storage.database import Database
 
 __all__ = [
     "AbsenceDataset",
+    "FilterRefused",
     "ImportInfo",
     "forget_dataset",
     "list_imports",
+    "refused_teams",
     "load_dataset",
     "unit_stats",
 ]
@@ -52,6 +56,10 @@ _STATS_SIZE = 64
 _stats: OrderedDict[tuple[str, ImportInfoKey, date, date, str | None], AbsenceStats] = (
     OrderedDict()
 )
+
+
+class FilterRefused(ValidationError):
+    """A filter the unit's breakdown hides for the period; the message says why, in Danish."""
 
 
 @dataclass(frozen=True)
@@ -144,20 +152,6 @@ _STAFF_SQL = (
 _ABSENCE_SQL = 'SELECT key, reason, start, "end" FROM absence_record WHERE import_id = ?'
 
 
-def _absence_rows(
-    connection: sqlite3.Connection, import_id: int, teams: Sequence[str] | None
-) -> list[tuple[Any, ...]]:
-    """The import's absence rows; ``teams`` (stored team values) keeps only their persons'."""
-    if teams is None:
-        return connection.execute(_ABSENCE_SQL + " ORDER BY id", (import_id,)).fetchall()
-    marks = ", ".join("?" * len(teams))
-    sql = (
-        f"{_ABSENCE_SQL} AND key IN (SELECT key FROM staff_record"
-        f" WHERE import_id = ? AND team IN ({marks})) ORDER BY id"
-    )
-    return connection.execute(sql, (import_id, import_id, *teams)).fetchall()
-
-
 def _date_memo(*columns: Iterable[str | None]) -> dict[Any, Any]:
     """ISO text → date for every distinct value (a few thousand among 300,000); None → None.
 
@@ -171,6 +165,32 @@ def _date_memo(*columns: Iterable[str | None]) -> dict[Any, Any]:
     return memo
 
 
+def _open_after(info: ImportInfo) -> date:
+    """The last believable date of an import: later stored ends mean "no end date".
+
+    Imports are checked since :mod:`~norddjurs_desktop.importing.plausible`
+    existed, but a file imported before may hold 31-12-9999 as an end date;
+    read as a date it made every figure scan to the year 10000 and crash.
+    """
+    return latest_plausible(info.imported_at.date())
+
+
+def _clamped(info: ImportInfo, connection: sqlite3.Connection) -> ImportInfo:
+    """``info`` with a period inside the believable dates of its rows (see :func:`_read`)."""
+    if info.period_from < EARLIEST:
+        info = replace(info, period_from=EARLIEST, period_to=max(info.period_to, EARLIEST))
+    cap = _open_after(info)
+    if info.period_to <= cap:
+        return info
+    row = connection.execute(
+        'SELECT max(max(start), coalesce(max(CASE WHEN "end" <= ? THEN "end" END), \'\'))'
+        " FROM absence_record WHERE import_id = ? AND start <= ?",
+        (cap.isoformat(), info.id, cap.isoformat()),
+    ).fetchone()
+    latest = date.fromisoformat(row[0]) if row and row[0] else info.period_from
+    return replace(info, period_to=max(info.period_from, min(latest, cap)))
+
+
 def list_imports(db: Database, unit_id: int) -> list[ImportInfo]:
     """The unit's imports, newest first."""
     rows = db.read(f"{_INFO_SQL} WHERE unit_id = ? ORDER BY imported_at DESC, id DESC", (unit_id,))
@@ -181,7 +201,7 @@ def _newest(connection: sqlite3.Connection, unit_id: int) -> ImportInfo | None:
     row = connection.execute(
         f"{_INFO_SQL} WHERE unit_id = ? ORDER BY imported_at DESC, id DESC LIMIT 1", (unit_id,)
     ).fetchone()
-    return None if row is None else _info(row)
+    return None if row is None else _clamped(_info(row), connection)
 
 
 def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
@@ -194,26 +214,39 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
         return cached
 
 
-def _read(
-    connection: sqlite3.Connection, info: ImportInfo, team: str | None = None
-) -> AbsenceDataset:
-    """The import's staff, and its absence rows (only the team's when ``team`` is given)."""
+def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
+    """The import's staff and absence rows; ends past the believable limit read as open."""
     staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
-    teams = None
-    if team is not None:
-        teams = sorted({row[1] for row in staff_rows if team_label(row[1]) == team})
-    absence_rows = _absence_rows(connection, info.id, teams)
+    absence_rows = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,)).fetchall()
     dates = _date_memo(
         (row[5] for row in staff_rows), (row[6] for row in staff_rows),
         (row[2] for row in absence_rows), (row[3] for row in absence_rows),
     )
+    # Rows an older version stored without the plausibility checks: an end after the
+    # believable limit is open, a start before 1990 counts from 1990, and what lies wholly
+    # outside is left out — so a typo can neither crash the figures nor make them scan
+    # thousands of years.
+    cap = _open_after(info)
+    ends = {text: (None if day is not None and day > cap else day) for text, day in dates.items()}
+    starts: dict[Any, Any] = {
+        text: (None if day is None else max(day, EARLIEST)) for text, day in dates.items()
+    }
+
+    def inside(start: str | None, end: str | None) -> bool:
+        return (start is None or dates[start] <= cap) and (end is None or dates[end] >= EARLIEST)
+
     return AbsenceDataset(
         info=info,
         staff=tuple(
-            StaffMember(k, t, j, age, g, dates[f], dates[to])
+            StaffMember(k, t, j, age, g, starts[f], ends[to])
             for k, t, j, age, g, f, to in staff_rows
+            if inside(f, to)
         ),
-        absences=tuple(AbsenceRow(k, r, dates[f], dates[to]) for k, r, f, to in absence_rows),
+        absences=tuple(
+            AbsenceRow(k, r, starts[f], ends[to])
+            for k, r, f, to in absence_rows
+            if inside(f, to)
+        ),
     )
 
 
@@ -256,20 +289,14 @@ def unit_stats(
     on its latest date); a missing end of the period is taken from that
     default. ``team`` is a label from :attr:`AbsenceDataset.teams`. The
     figures are returned even for fewer than five persons: the caller must
-    check :attr:`AbsenceStats.too_few_persons` before showing them.
+    check :attr:`AbsenceStats.too_few_persons` before showing them. A team
+    the unit's team breakdown hides for the period raises
+    :class:`FilterRefused` (see :mod:`norddjurs_desktop.domain.absence_privacy`).
     """
-    with db.reader() as connection:
-        info = _newest(connection, unit_id)
-        if info is None:
-            return None
-        dataset = _cached(db, info)
-        if dataset is None and team is not None:
-            # One team from a cold start (the CLI): read only that team's absence rows.
-            dataset = _read(connection, info, team)
+    dataset = load_dataset(db, unit_id)
     if dataset is None:
-        dataset = load_dataset(db, unit_id)
-        if dataset is None:  # deleted meanwhile
-            return None
+        return None
+    info = dataset.info
     # The same as default_period(dataset.absences): info.period_to is the data's latest date.
     start = period_from or info.period_to - timedelta(days=364)
     end = period_to or info.period_to
@@ -281,6 +308,39 @@ def unit_stats(
         raise ValidationError(
             f"Teamet '{team}' findes ikke i data. Kendte teams: {', '.join(dataset.teams)}."
         )
+    if team is not None:
+        # Filters follow the breakdowns: only a team the unit's breakdown shows may be chosen,
+        # or "whole unit minus the shown teams" would give a small team's figures.
+        whole = _figures(db, dataset, start, end, None)
+        refusal = whole.refusal(TEAM, team)
+        if refusal is not None:
+            raise FilterRefused(refusal)
+    return _figures(db, dataset, start, end, team)
+
+
+def refused_teams(
+    db: Database,
+    unit_id: int,
+    *,
+    period_from: date | None = None,
+    period_to: date | None = None,
+) -> dict[str, str]:
+    """Team → the Danish reason it cannot be chosen as a filter for the period (the rest can)."""
+    whole = unit_stats(db, unit_id, period_from=period_from, period_to=period_to)
+    if whole is None:
+        return {}
+    return {
+        team: text
+        for team in whole.hidden_groups.get(TEAM, {})
+        if (text := whole.refusal(TEAM, team)) is not None
+    }
+
+
+def _figures(
+    db: Database, dataset: AbsenceDataset, start: date, end: date, team: str | None
+) -> AbsenceStats:
+    """The figures of one selection, remembered per database, import, period and team."""
+    info = dataset.info
     stats_key = (str(db.path), (info.id, info.imported_at), start, end, team)
     with _cache_lock:
         known = _stats.get(stats_key)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.services.overview import find_unit_id
@@ -26,15 +26,20 @@ def find_unit(db: Database, name: str) -> int | None:
 
 
 def create_unit(db: Database, name: str) -> int:
-    cleaned = _clean_name(name)
     with db.session() as session:
-        if session.exec(select(Unit).where(func.lower(Unit.name) == cleaned.lower())).first():
-            raise ValidationError(f"Der findes allerede en enhed med navnet '{cleaned}'.")
-        unit = Unit(name=cleaned)
-        session.add(unit)
-        session.flush()
-        assert unit.id is not None
-        return unit.id
+        return add_unit(session, name)
+
+
+def add_unit(session: Session, name: str) -> int:
+    """Create the unit inside the caller's transaction (an import that makes its unit)."""
+    cleaned = _clean_name(name)
+    if session.exec(select(Unit).where(func.lower(Unit.name) == cleaned.lower())).first():
+        raise ValidationError(f"Der findes allerede en enhed med navnet '{cleaned}'.")
+    unit = Unit(name=cleaned)
+    session.add(unit)
+    session.flush()
+    assert unit.id is not None
+    return unit.id
 
 
 def ensure_unit(db: Database, name: str) -> int:

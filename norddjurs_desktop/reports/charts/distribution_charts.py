@@ -31,6 +31,7 @@ from norddjurs_desktop.reports.charts.drawing import (
     legend,
     new_figure,
     number_axis,
+    plain,
     share,
     vertical_bars,
 )
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 LEAVE_REASONS = ("Ferie", "Feriefridag")
 
 
+@plain
 def reasons_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     """Days per absence reason, each on its own row; sick reasons hatched."""
     reasons = [r for r in stats.days_by_type if r not in LEAVE_REASONS]
@@ -73,6 +75,7 @@ def reasons_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI)
     return finish(fig, left=1.25)
 
 
+@plain
 def durations_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     return _band_chart(
         stats.duration_bands,
@@ -84,6 +87,7 @@ def durations_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DP
     )
 
 
+@plain
 def weekdays_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     return _band_chart(
         stats.weekday_starts,
@@ -95,6 +99,7 @@ def weekdays_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI
     )
 
 
+@plain
 def months_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     fig, ax = new_figure(dpi)
     values = [stats.sick_days_by_month.get(m, 0.0) for m in range(1, 13)]
@@ -105,6 +110,7 @@ def months_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) 
     return finish(fig)
 
 
+@plain
 def bradford_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     return _band_chart(
         stats.bradford_bands,

@@ -12,9 +12,10 @@ layout solver) because the data view redraws one after every filter change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, ParamSpec
 
 from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, PeriodFigure
 from norddjurs_desktop.domain.dates import format_number, format_percent
@@ -23,7 +24,13 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+P = ParamSpec("P")
 HIDDEN_LABEL = f"færre end {MIN_GROUP_SIZE}"
+#: A group of five or more hidden so that a smaller hidden one cannot be worked out.
+PROTECTING_LABEL = "skjult for at beskytte en mindre gruppe"
+#: Longer group names are cut with "…" on a chart: the axis would otherwise give its
+#: width to the label, and laying out 100,000 characters took seconds on every redraw.
+LABEL_CHARS = 40
 SCREEN_DPI = 80
 MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 MONTH_NAMES = (
@@ -117,6 +124,43 @@ def ambition_line(ax: Axes, ambition: float, horizontal: bool = True) -> None:
             fontsize=9,
             color=INK,
         )
+
+
+# -- user text is text ----------------------------------------------------------------------
+def elide(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…" at the end."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def plain_text(fig: Figure) -> Figure:
+    """Never read any text of ``fig`` as mathtext: a team "$x$" shows its dollars."""
+    from matplotlib.text import Text
+
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
+    return fig
+
+
+def plain(builder: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Decorate a figure builder so no text it draws is taken as markup.
+
+    matplotlib reads ``$…$`` as mathtext, so a team named ``$\\frac{1}{0$`` broke
+    the chart. Texts are created with ``text.parse_math`` off (scoped to the
+    builder, so nothing else in the process changes) and every text of the
+    finished figure is switched off again, in case the setting changed in
+    between on another thread.
+    """
+
+    @functools.wraps(builder)
+    def build(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        import matplotlib
+
+        with matplotlib.rc_context({"text.parse_math": False}):
+            fig = builder(*args, **kwargs)
+        return plain_text(fig)
+
+    return build
 
 
 # -- figure scaffolding ----------------------------------------------------------------------

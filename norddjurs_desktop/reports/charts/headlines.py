@@ -8,19 +8,28 @@ planned leave is not counted as absence to act on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
-from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, SICK_REASONS, AbsenceStats
+from norddjurs_desktop.domain.absence import (
+    AGE_GROUP,
+    JOB_GROUP,
+    MIN_GROUP_SIZE,
+    SICK_REASONS,
+    TEAM,
+    AbsenceStats,
+)
 from norddjurs_desktop.domain.dates import danish_date, format_number
 from norddjurs_desktop.reports.charts.distribution_charts import LEAVE_REASONS
 from norddjurs_desktop.reports.charts.drawing import (
     HIDDEN_LABEL,
     MONTH_NAMES,
     days_text,
+    elide,
     pct_text,
     share,
     year_label,
 )
+from norddjurs_desktop.reports.charts.group_charts import protecting
 from norddjurs_desktop.reports.charts.inputs import ChartExtra, visible_pct, visible_points
 
 
@@ -100,19 +109,25 @@ def _h_months(stats: AbsenceStats, extra: ChartExtra, ambition: str) -> str:
 
 
 def _h_groups(
-    groups: Mapping[str, float | None], noun: str, ambition_pct: float, ambition: str
+    groups: Mapping[str, float | None],
+    noun: str,
+    ambition_pct: float,
+    ambition: str,
+    protected: Collection[str] = (),
 ) -> str:
     shown = {k: v for k, v in groups.items() if v is not None}
-    hidden = len(groups) - len(shown)
+    guards = sum(1 for k in groups if k in protected)
+    hidden = len(groups) - len(shown) - guards
     if not shown:
         return f"Ingen {noun} med mindst {MIN_GROUP_SIZE} personer"
     label, value = max(shown.items(), key=lambda item: item[1])
     over = sum(1 for v in shown.values() if v > ambition_pct)
     text = (
-        f"Højest: {label} {pct_text(value)} ({ambition}); "
+        f"Højest: {elide(label)} {pct_text(value)} ({ambition}); "
         f"{over} af {len(shown)} viste {noun} over ambitionen"
     )
-    return text + (f"; {hidden} skjult ({HIDDEN_LABEL})" if hidden else "")
+    text += f"; {hidden} skjult ({HIDDEN_LABEL})" if hidden else ""
+    return text + (f"; {guards} skjult for at beskytte dem" if guards else "")
 
 
 def _h_bradford(stats: AbsenceStats, extra: ChartExtra, ambition: str) -> str:
@@ -144,9 +159,12 @@ _HEADLINES: dict[str, Callable[[AbsenceStats, ChartExtra, str], str]] = {
     "durations": _h_durations,
     "weekdays": _h_weekdays,
     "months": _h_months,
-    "teams": lambda s, e, a: _h_groups(s.by_team, "teams", e.ambition, a),
-    "job_groups": lambda s, e, a: _h_groups(s.by_job_group, "faggrupper", e.ambition, a),
-    "age_groups": lambda s, e, a: _h_groups(s.by_age_group, "aldersgrupper", e.ambition, a),
+    "teams": lambda s, e, a: _h_groups(
+        s.by_team, "teams", e.ambition, a, protecting(s, TEAM)),
+    "job_groups": lambda s, e, a: _h_groups(
+        s.by_job_group, "faggrupper", e.ambition, a, protecting(s, JOB_GROUP)),
+    "age_groups": lambda s, e, a: _h_groups(
+        s.by_age_group, "aldersgrupper", e.ambition, a, protecting(s, AGE_GROUP)),
     "bradford": _h_bradford,
     "yearly": _h_yearly,
 }

@@ -30,6 +30,7 @@ from norddjurs_desktop.reports.charts.drawing import (
     new_figure,
     pct_axis,
     pct_text,
+    plain,
     year_label,
 )
 from norddjurs_desktop.reports.charts.inputs import (
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
+@plain
 def rolling_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     """Rolling 12-month absence % at each month end with the dashed ambition line."""
     fig, ax = new_figure(dpi)
@@ -95,6 +97,7 @@ def rolling_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI)
     return finish(fig)
 
 
+@plain
 def yearly_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
     fig, ax = new_figure(dpi)
     years = list(extra.yearly)
@@ -126,6 +129,7 @@ def yearly_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) 
     return finish(fig)
 
 
+@plain
 def key_figures_chart(
     points: Sequence[tuple[date, float]], ambition: float = AMBITION_PCT, dpi: int = SCREEN_DPI
 ) -> Figure:

@@ -26,6 +26,7 @@ from norddjurs_desktop.services.decks.rows import (
     new_own_deck,
     slug,
 )
+from norddjurs_desktop.services.decks.schema import check_deck_text
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Card, CardNote, Deck, DeckTheme
@@ -44,12 +45,15 @@ def import_deck_toml(db: Database, text: str) -> str:
     """Store a deck from TOML text as HR's own deck; returns the key it was stored under.
 
     An existing key (shipped or not) is never overwritten: the deck becomes a
-    copy under a new key. A file with mistakes raises ``ValidationError`` with
-    the Danish message of the parser, and nothing is stored.
+    copy under a new key. The file is checked whole first (every field's type,
+    format and length, see :mod:`.deck_schema`); a mistake raises
+    ``ValidationError`` with a Danish message naming the field, and nothing is
+    stored.
     """
     db.backup_before("foer-kortsaetimport")  # a copy to go back to (issue 7)
     try:
-        deck = domain.parse_deck(text, "Filen")
+        deck: domain.Deck = check_deck_text(text, lambda data: domain.deck_from_dict(
+            dict(data), "Filen"))
     except domain.DeckError as error:
         raise ValidationError(str(error)) from error
     with db.session() as session:

@@ -13,9 +13,11 @@ from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
+from norddjurs_desktop.services.decks.schema import MAX_CARD_TEXT, MAX_TITLE
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.models import Card, Deck, DeckTheme
 
+CARD_TEXT = "Kortets tekst"
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 _Row = TypeVar("_Row")
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
@@ -76,9 +78,20 @@ def new_own_deck(session: Session, key: str, title: str, description: str, versi
 
 
 def clean_text(text: str, what: str) -> str:
+    """``text`` stripped; refused when empty or longer than a deck file may hold.
+
+    The editor keeps the same limits as :mod:`.deck_schema` (card text 1,000
+    characters, titles 120), so a deck can always be exported and imported
+    again, and no title can make a PDF run for minutes.
+    """
     cleaned = text.strip()
     if not cleaned:
         raise ValidationError(f"{what} må ikke være tom.")
+    limit = MAX_CARD_TEXT if what == CARD_TEXT else MAX_TITLE
+    if len(cleaned) > limit:
+        raise ValidationError(
+            f"{what} må højst være {limit:,} tegn (er {len(cleaned):,}).".replace(",", ".")
+        )
     return cleaned
 
 

@@ -8,6 +8,7 @@ matplotlib's Qt canvas is imported when the first panel draws, not at start-up.
 from __future__ import annotations
 
 import time
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +30,7 @@ from norddjurs_desktop.reports.charts.headlines import headline
 from norddjurs_desktop.services.absence_figures import ViewFigures
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -54,7 +56,7 @@ class ObservationDialog(QDialog):
             ("Filter:", reference.filter or "Hele enheden"),
             ("Tal:", reference.figure),
         ):
-            value = QLabel(text)
+            value = plain(QLabel(text))
             value.setWordWrap(True)
             form.addRow(label, value)
         intro = QLabel("Hvad ser I i tallet? Skriv jeres iagttagelse med egne ord:")
@@ -123,7 +125,9 @@ class ChartPanel(QWidget):
         """Take new figures; draw now if visible, otherwise when next shown."""
         self.figures = figures
         self._stale = True
-        self.headline.setText(f"<b>{headline(self.spec.key, figures.stats, figures.extra)}</b>")
+        self.headline.setText(
+            f"<b>{escape(headline(self.spec.key, figures.stats, figures.extra))}</b>"
+        )
         if self.isVisible():
             self.redraw()
 

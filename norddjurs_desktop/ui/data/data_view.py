@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, AbsenceStats
 from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import CHARTS
 from norddjurs_desktop.reports.charts.contact_charts import TITLE as CONTACT_TITLE
+from norddjurs_desktop.reports.charts.drawing import elide
 from norddjurs_desktop.services.absence_figures import (
     ALL_TEAMS,
     PeriodChoice,
@@ -46,6 +48,7 @@ from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
 from norddjurs_desktop.ui.data.contact_figures import ContactFiguresPanel
 from norddjurs_desktop.ui.data.empty_state import EmptyState
 from norddjurs_desktop.ui.data.top_bar import DataTopBar
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 CreateAction = Callable[[DataReference, str], None]
 Lists = tuple[list[PeriodChoice], list[str]]
@@ -53,6 +56,10 @@ Result = tuple[ViewFigures | None, Lists | None] | None
 SMALL_GROUP_TEXT = (
     f"Teamet har færre end {MIN_GROUP_SIZE} personer i perioden. Af hensyn til de ansattes "
     "privatliv vises ingen tal for så lille en gruppe – vælg et andet team eller alle teams."
+)
+SMALL_UNIT_TEXT = (
+    f"Enheden har færre end {MIN_GROUP_SIZE} personer i perioden. Af hensyn til de ansattes "
+    "privatliv vises ingen tal for så lille en gruppe – vælg en længere periode."
 )
 
 
@@ -91,7 +98,7 @@ class DataView(QWidget):
         self.top_bar.imports_button.clicked.connect(self.open_imports)
         self.top_bar.key_figures_button.clicked.connect(self.open_key_figures)
 
-        self.message = named(QLabel(), "dataMessage")
+        self.message = plain(named(QLabel(), "dataMessage"))
         self.message.setWordWrap(True)
         self.message.setStyleSheet("font-size: 12pt; padding: 8px;")
         self.message.hide()
@@ -218,9 +225,10 @@ class DataView(QWidget):
             return
         self.pages.setCurrentWidget(self.content)
         self.figures = figures
+        self._mark_refused(figures.refused_teams)
         if figures.hidden:
             self.cards.clear()
-            self._say(SMALL_GROUP_TEXT)
+            self._say(figures.refusal or (SMALL_GROUP_TEXT if figures.team else SMALL_UNIT_TEXT))
             self.charts.hide()
         else:
             self.message.hide()
@@ -264,6 +272,17 @@ class DataView(QWidget):
             owner=self,
         )
 
+    def _mark_refused(self, refused: dict[str, str]) -> None:
+        """Grey out the teams the unit's breakdown hides for this period, with the reason."""
+        model = self.team_combo.model()
+        for index in range(self.team_combo.count()):
+            team = self.team_combo.itemData(index)
+            reason = refused.get(team) if team else None
+            item = model.item(index) if isinstance(model, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(reason is None)
+            self.team_combo.setItemData(index, reason, Qt.ItemDataRole.ToolTipRole)
+
     def _say(self, text: str) -> None:
         self.message.setText(f"⚠ {text}")
         self.message.show()
@@ -277,7 +296,7 @@ class DataView(QWidget):
         self.team_combo.clear()
         self.team_combo.addItem(ALL_TEAMS, "")
         for team in teams:
-            self.team_combo.addItem(team, team)
+            self.team_combo.addItem(elide(team), team)  # a stored long name stays usable
         for combo in (self.period_combo, self.team_combo):
             combo.setCurrentIndex(0)
             combo.blockSignals(False)

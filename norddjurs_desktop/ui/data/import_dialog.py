@@ -46,6 +46,7 @@ from norddjurs_desktop.ui.common.operations import Done, run_op_in_background
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.common.tasks import BackgroundTask
 from norddjurs_desktop.ui.data.mapping_form import CPR_COLOUR, MappingForm, column_label
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 FILE_FILTER = "Regneark (*.csv *.txt *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Alle filer (*)"
 KINDS = {"staff": ("Medarbejderliste", STAFF_COLUMNS), "absence": ("Fraværsliste", ABSENCE_COLUMNS)}
@@ -124,7 +125,7 @@ class ImportDialog(QDialog):
 
         note = named(QLabel(PRIVACY_NOTE), "privacyNote")
         note.setWordWrap(True)
-        self.error_label = named(QLabel(), "errorLabel")
+        self.error_label = plain(named(QLabel(), "errorLabel"))
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {CPR_COLOUR};")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -27,6 +27,7 @@ from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import change_hub, on_change
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 HEADERS = ("Importeret", "Medarbejderfil", "Fraværsfil", "Periode", "Rækker")
 _ID_ROLE = Qt.ItemDataRole.UserRole
@@ -113,7 +114,7 @@ class ImportsPanel(QWidget):
         try:
             absence_service.delete_import(self.db, info.id)
         except UserFacingError as error:
-            QMessageBox.warning(self, "Slet import", str(error))
+            QMessageBox.warning(self, "Slet import", plain_message(str(error)))
             return False
         change_hub().announce(Changes.of(Kind.ABSENCE, unit_id=self.unit_id))
         return True

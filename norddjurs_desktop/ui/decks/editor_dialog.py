@@ -8,6 +8,7 @@ screenings pick up the changes the next time they are opened.
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -40,6 +41,7 @@ from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.decks.card_panel import CardPanel
 from norddjurs_desktop.ui.decks.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.shell.settings import DECK_FOLDER
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 
 class DeckEditorDialog(QDialog):
@@ -173,11 +175,11 @@ class DeckEditorDialog(QDialog):
 
     # -- messages -------------------------------------------------------------------
     def _warn(self, message: str) -> None:
-        self.status.setText(f"<span style='color:#b00020'>{message}</span>")
-        QMessageBox.warning(self, "Ikke gemt", message)
+        self.status.setText(f"<span style='color:#b00020'>{escape(message)}</span>")
+        QMessageBox.warning(self, "Ikke gemt", plain_message(message))
 
     def _done(self, message: str) -> None:
-        self.status.setText(message)
+        self.status.setText(plain_message(message))  # may quote an imported title
 
     def _confirm(self, title: str, text: str, yes: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)

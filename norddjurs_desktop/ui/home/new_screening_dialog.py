@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.palette import FORUMS
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 NEW_UNIT = "Ny enhed …"
 
@@ -43,7 +44,7 @@ class NewScreeningDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.forum_combo = named(QComboBox(), "forumCombo")
         self.forum_combo.addItems(list(FORUMS))
-        self.error = named(QLabel(), "errorLabel")
+        self.error = plain(named(QLabel(), "errorLabel"))
         self.error.setStyleSheet("color: #a40000; font-weight: bold;")
         self.error.hide()
 

@@ -30,6 +30,7 @@ from norddjurs_desktop.domain.palette import PALETTE_THEMES
 from norddjurs_desktop.domain.plan import ACTION_STATUSES
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 DATE_FORMAT = "dd-MM-yyyy"
 NO_THEME = "(intet tema)"
@@ -125,7 +126,7 @@ class ActionDialog(QDialog):
         self.success_edit = self._text_edit(
             "successEdit", "Hvad kan I se eller måle, når det virker?"
         )
-        self.reference_label = QLabel(self)
+        self.reference_label = plain(QLabel(self))
         self.reference_label.setObjectName("referenceLabel")
         self.reference_label.setWordWrap(True)
         self.reference_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -135,7 +136,7 @@ class ActionDialog(QDialog):
             "QLabel { background: palette(alternate-base); border: 1px solid palette(mid);"
             " border-radius: 3px; padding: 4px; }"
         )
-        self.error_label = QLabel(self)
+        self.error_label = plain(QLabel(self))
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)

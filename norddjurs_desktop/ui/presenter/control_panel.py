@@ -7,6 +7,8 @@ after typing stops, on leaving the field and before the card changes).
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QCloseEvent, QScreen
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from norddjurs_desktop.ui.presenter.session import PresenterSession, ShownCard
 from norddjurs_desktop.ui.shell.action_registry import add_page_shortcut
 from norddjurs_desktop.ui.widgets.card_viewer import KIND_LABELS
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 
 class ControlPanel(QWidget):
@@ -39,7 +42,7 @@ class ControlPanel(QWidget):
 
         self.counter = named(QLabel(), "presenterCounter")
         self.theme = named(QLabel(), "presenterTheme")
-        self.card_text = named(QLabel(), "presenterCardText")
+        self.card_text = plain(named(QLabel(), "presenterCardText"))
         self.card_text.setWordWrap(True)
         self.card_text.setMinimumWidth(340)
         previous = named(QPushButton("◀ Forrige"), "presenterPrevious")
@@ -153,7 +156,7 @@ class ControlPanel(QWidget):
         kind = KIND_LABELS.get(item.card.kind, item.card.kind)
         self.theme.setText(
             f"<span style='background:{item.theme.colour}'>&nbsp;&nbsp;&nbsp;</span> "
-            f"<b>{item.theme.title}</b> · {kind}"
+            f"<b>{escape(item.theme.title)}</b> · {escape(kind)}"
         )
         self.card_text.setText(item.card.text)
         data = self.session.note_data(item)

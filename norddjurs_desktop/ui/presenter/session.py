@@ -68,8 +68,9 @@ class PresenterSession(QObject):
         # kept so that a note typed while the screening page closes still reaches the file
         self._target = (store.db, store.screening_id) if store is not None else None
         if store is not None:
-            # A bound method: PySide ends the connection if the session goes first.
-            store.destroyed.connect(self._store_gone)
+            # The page says when it closes; if the session goes first, PySide ends the
+            # connection (a bound method of a QObject).
+            store.closing.connect(self._store_gone)
         self.cards = cards
         self.index = max(0, min(start, len(cards) - 1))
         self.countdown: Countdown | None = None

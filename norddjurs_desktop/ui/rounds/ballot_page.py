@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.widgets.plain_text import plain
 from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour
 
 PASS_ID = 0  # the button id of "Ved ikke"
@@ -48,7 +49,7 @@ class HandoverPage(QWidget):
         super().__init__(parent)
         self.progress = named(QLabel(), "handoverProgress")
         sized(self.progress, 16)
-        self.label = named(QLabel(), "handoverLabel")
+        self.label = plain(named(QLabel(), "handoverLabel"))
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         sized(self.label, 34, bold=True)
@@ -98,7 +99,7 @@ class BallotPage(QWidget):
         super().__init__(parent)
         self.deck = deck
         self.groups: dict[str, QButtonGroup] = {}
-        self.header = named(QLabel(), "ballotHeader")
+        self.header = plain(named(QLabel(), "ballotHeader"))
         self.header.setWordWrap(True)
         sized(self.header, 22, bold=True)
         self.sheet = QWidget()
@@ -132,7 +133,7 @@ class BallotPage(QWidget):
                 widget.deleteLater()
         for row, key in enumerate(theme_keys):
             theme = self.deck.theme(key)
-            title = QLabel(theme.title)
+            title = plain(QLabel(theme.title))
             sized(title, 16, bold=True)
             title.setMinimumWidth(230)
             title.setWordWrap(True)

@@ -39,6 +39,7 @@ from norddjurs_desktop.ui.rounds.score_dots import ScoreDots
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.screening.undo_commands import SetScoreCommand
 from norddjurs_desktop.ui.screening.undo_guard import push_guarded
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 
 def _big(label: QLabel, points: float, bold: bool = False) -> QLabel:
@@ -66,7 +67,7 @@ class ThemeReveal(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.result, self.store, self.undo_stack = result, store, undo_stack
         theme = deck.theme(key)
-        title = _big(QLabel(theme.title), 20, bold=True)
+        title = _big(plain(QLabel(theme.title)), 20, bold=True)
         title.setStyleSheet(band_style(theme.colour))
         self.dots = named(ScoreDots(), f"dots_{key}")
         if result.names_shown:
@@ -83,7 +84,7 @@ class ThemeReveal(QFrame):
             text += f" · {result.by_facilitator} indtastet af facilitator"
         self.summary.setText(text)
         self.summary.setWordWrap(True)
-        self.passes = _big(named(QLabel(), f"revealPasses_{key}"), 13)
+        self.passes = _big(plain(named(QLabel(), f"revealPasses_{key}")), 13)
         passed = [v.name for v in result.voters if v.score is None]
         if result.names_shown and passed:
             self.passes.setText("Ved ikke: " + ", ".join(passed))

@@ -25,6 +25,7 @@ from norddjurs_desktop.domain.palette import ROLES
 from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS
 from norddjurs_desktop.services.dto import ParticipantData
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 _MODE_NOTES = {
     "navne": "Navnene vises ved siden af prikkerne, når runden vises.",
@@ -101,7 +102,7 @@ class RoundSetup(QWidget):
             f"{_MODE_NOTES[mode]}"
         )
         intro.setWordWrap(True)
-        self.warning = named(QLabel(), "roundReplaceWarning")
+        self.warning = plain(named(QLabel(), "roundReplaceWarning"))
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #8a4b00;")
         self.start_button = named(QPushButton("Start runden"), "roundStartButton")

@@ -38,6 +38,7 @@ from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.screening.undo_guard import push_guarded
 from norddjurs_desktop.ui.screening.undo_preparation import SetScreeningFieldCommand
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 FINISHED, IN_PROGRESS = "afsluttet", "i gang"
 
@@ -70,7 +71,7 @@ class ClosingStep(QWidget):
         self.next_follow_up.setKeyboardTracking(False)
         self.next_follow_up.setAccessibleName("Næste opfølgning")
         self.no_follow_up = named(QCheckBox("ikke aftalt endnu"), "nextFollowUpNoneCheck")
-        self.follow_up_error = named(QLabel(), "nextFollowUpError")
+        self.follow_up_error = plain(named(QLabel(), "nextFollowUpError"))
         self.follow_up_error.setStyleSheet(ERROR_STYLE)
         self.follow_up_error.setWordWrap(True)
         self.follow_up_error.hide()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
@@ -109,9 +110,10 @@ class ScreeningPage(QWidget):
     def _update_header(self) -> None:
         data = self.store.data
         people = ", ".join(f"{p.name} ({p.role})" for p in data.participants) or "ingen deltagere"
+        # The unit, forum and people are the users' words: escaped inside our markup.
         self.header.setText(
-            f"<span style='font-size:14pt'><b>{data.unit_name}</b></span> · "
-            f"{danish_date(data.date)} · {data.forum} · {people}"
+            f"<span style='font-size:14pt'><b>{escape(data.unit_name)}</b></span> · "
+            f"{danish_date(data.date)} · {escape(data.forum)} · {escape(people)}"
         )
 
     def go_to_step(self, index: int) -> None:
@@ -139,6 +141,11 @@ class ScreeningPage(QWidget):
                 data_reference=reference,
             )
         )
+
+    def close_page(self) -> None:
+        """Save what is being typed and tell whoever shows this screening elsewhere."""
+        self.flush()
+        self.store.closing.emit()
 
     def flush(self) -> None:
         """Save whatever is still being typed (before leaving, exporting or closing)."""

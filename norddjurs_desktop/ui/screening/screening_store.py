@@ -30,6 +30,7 @@ class ScreeningStore(QObject):
 
     failed = Signal(str)  # a Danish message: an edit was NOT stored
     saved = Signal()  # an edit was stored (after a failure: writing works again)
+    closing = Signal()  # the screening's page is about to close
 
     def __init__(self, db: Database, screening_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
@@ -29,6 +30,7 @@ from norddjurs_desktop.ui.screening.undo_guard import push_guarded
 from norddjurs_desktop.ui.shell.action_registry import add_page_shortcut, shortcut_text
 from norddjurs_desktop.ui.widgets.card_viewer import CardViewer
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain
 from norddjurs_desktop.ui.widgets.theme_tile import readable_text_colour
 
 HANDLING_KEY = "handling"
@@ -50,7 +52,7 @@ class ThemeView(QWidget):
         self.theme: Theme | None = None
         self.header = named(QLabel(), "themeHeader")
         self.header.setMinimumHeight(44)
-        self.description = named(QLabel(), "themeDescription")
+        self.description = plain(named(QLabel(), "themeDescription"))
         self.description.setWordWrap(True)
         self.cards = CardViewer()
         self.cards.discussedToggled.connect(self._card_discussed)
@@ -145,7 +147,7 @@ class ThemeView(QWidget):
         colour = self.theme.colour
         text = readable_text_colour_name(colour)
         self.header.setText(
-            f"<span style='font-size:16pt; font-weight:bold'>{self.theme.title}</span>"
+            f"<span style='font-size:16pt; font-weight:bold'>{escape(self.theme.title)}</span>"
         )
         self.header.setStyleSheet(
             f"background: {colour}; color: {text}; padding: 6px 12px; border-radius: 6px;"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def _close_screening_page(self) -> None:
         if self.screening_page is not None:
-            self.screening_page.flush()
+            self.screening_page.close_page()
             self.stack.removeWidget(self.screening_page)
             self.screening_page.deleteLater()
             self.screening_page = None
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b> {__version__}<br>Selvscreening af fravær og fremmøde for TRIO "
             "og MED-udvalg: paletten med otte temaer, dialogkort, scoring, data og "
             "handlingsplan.<br><br>Alt gemmes lokalt i databasefilen:<br>"
-            f"{self.db_path}",
+            f"{escape(str(self.db_path))}",
         )
 
     # -- backups --------------------------------------------------------------------

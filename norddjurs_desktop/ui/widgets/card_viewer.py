@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.decks import Card
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 KIND_LABELS = {
     "spørgsmål": "Spørgsmål",
@@ -43,7 +44,7 @@ class CardViewer(QFrame):
         self._note_card: str | None = None  # the card the note field belongs to
         self.kind = named(QLabel(), "cardKind")
         self.counter = named(QLabel(), "cardCounter")
-        self.text = named(QLabel(), "cardText")
+        self.text = plain(named(QLabel(), "cardText"))
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.text.font()
