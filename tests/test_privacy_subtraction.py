@@ -96,7 +96,10 @@ def test_no_sum_or_difference_of_shown_figures_describes_fewer_than_five(unit) -
     for team in permitted:
         view = compute_stats(staff, rows, *PERIOD, team=team)
         assert view.persons >= MIN_GROUP_SIZE
-        # Inside a permitted filter the breakdowns follow the same rule.
+        # Inside a team no other breakdown is shown at all: the unit's job-group row minus
+        # the same row inside each team would otherwise be a two-way table of small cells.
+        assert all(value is None for value in view.by_job_group.values())
+        assert all(value is None for value in view.by_age_group.values())
         for breakdown in (JOB_GROUP, AGE_GROUP):
             members = {}
             for member in staff:

@@ -34,7 +34,7 @@ from .absence_intervals import (
     scan,
     split_by_month,
 )
-from .absence_privacy import MIN_GROUP_SIZE, HiddenGroups, hide_groups, refusal_text
+from .absence_privacy import MIN_GROUP_SIZE, HiddenGroups, hide_all, hide_groups, refusal_text
 from .absence_records import (
     AGE_GROUPS,
     NO_TEAM,
@@ -199,6 +199,10 @@ def _group_pct(
     return suppress_small_groups(groups), _hidden(groups)
 
 
+def _all_hidden(values: Mapping[str, float | None]) -> tuple[dict[str, float | None], HiddenGroups]:
+    return dict.fromkeys(values), hide_all({label: MIN_GROUP_SIZE for label in values})
+
+
 _LAST = frozenset({NO_TEAM, UNKNOWN})
 
 
@@ -292,6 +296,9 @@ def compute_stats(
     by_team = _group_pct(groups[0], None)
     by_job_group = _group_pct(groups[1], None)
     by_age_group = _group_pct(groups[2], AGE_GROUPS)
+    if team is not None:  # inside one team only the team's own figures: no cross-tables
+        by_job_group = _all_hidden(by_job_group[0])
+        by_age_group = _all_hidden(by_age_group[0])
     return AbsenceStats(
         period_from=period_from,
         period_to=period_to,

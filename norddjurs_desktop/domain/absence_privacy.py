@@ -20,6 +20,7 @@ from collections.abc import Collection, Mapping
 
 __all__ = [
     "COMPLEMENT",
+    "FILTERED",
     "MIN_GROUP_SIZE",
     "SMALL",
     "HiddenGroups",
@@ -31,6 +32,9 @@ __all__ = [
 MIN_GROUP_SIZE = 5
 SMALL = "small"  # the group itself has fewer than five persons
 COMPLEMENT = "complement"  # hidden so a smaller hidden group cannot be worked out
+# Hidden because the view is already one team: the unit's job-group row minus the
+# same row inside every team could narrow down to a few persons (two-way tables).
+FILTERED = "filtered"
 
 #: group label → why it is hidden (:data:`SMALL` or :data:`COMPLEMENT`).
 HiddenGroups = dict[str, str]
@@ -63,6 +67,11 @@ def hide_groups(sizes: Mapping[str, int], empty: Collection[str] = ()) -> Hidden
     while candidates and (len(hidden) < 2 or covered() < MIN_GROUP_SIZE):
         hidden[candidates.pop(0)[1]] = COMPLEMENT
     return hidden
+
+
+def hide_all(sizes: Mapping[str, int]) -> HiddenGroups:
+    """Every group of a breakdown, hidden: a breakdown inside a team is never shown."""
+    return dict.fromkeys(sizes, FILTERED)
 
 
 def shown_groups(sizes: Mapping[str, int], empty: Collection[str] = ()) -> frozenset[str]:

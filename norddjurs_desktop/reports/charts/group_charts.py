@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 from norddjurs_desktop.domain.absence import AGE_GROUP, JOB_GROUP, TEAM, AbsenceStats
-from norddjurs_desktop.domain.absence_privacy import COMPLEMENT
+from norddjurs_desktop.domain.absence_privacy import COMPLEMENT, FILTERED
 from norddjurs_desktop.reports.charts.drawing import (
     BLUE,
     GREY,
@@ -120,7 +120,7 @@ def group_chart(
 def protecting(stats: AbsenceStats, breakdown: str) -> frozenset[str]:
     """The groups of a breakdown hidden only to protect a smaller hidden group."""
     hidden = stats.hidden_groups.get(breakdown, {})
-    return frozenset(label for label, reason in hidden.items() if reason == COMPLEMENT)
+    return frozenset(label for label, reason in hidden.items() if reason in (COMPLEMENT, FILTERED))
 
 
 @plain
