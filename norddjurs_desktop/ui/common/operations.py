@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from norddjurs_desktop.services.changes import Changes
 from norddjurs_desktop.ui.common.failure_text import failure_text
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 T = TypeVar("T")
 
@@ -116,7 +117,7 @@ def _report(text: str, on_failure: Callable[[str], None] | None, parent: QWidget
     if on_failure is not None:
         on_failure(text)
     else:
-        QMessageBox.warning(parent, "Ikke gemt", text)
+        QMessageBox.warning(parent, "Ikke gemt", plain_message(text))
 
 
 def _delayed_progress(owner: QWidget, text: str) -> QProgressDialog:

@@ -28,6 +28,7 @@ from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import change_hub, on_change
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.home.new_screening_dialog import NewScreeningDialog
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import Database
@@ -192,7 +193,7 @@ class HomePage(QWidget):
             self.openScreening.emit(screening_id)
 
     def _error(self, error: Exception) -> None:
-        QMessageBox.warning(self, "Fremmødepaletten", str(error))
+        QMessageBox.warning(self, "Fremmødepaletten", plain_message(str(error)))
 
     # -- use cases ----------------------------------------------------------------
     def make_new_screening_dialog(self) -> NewScreeningDialog:

@@ -25,6 +25,7 @@ from norddjurs_desktop.services.plan import export_plan
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 STATUS_TIMEOUT_MS = 10_000
 
@@ -109,6 +110,6 @@ def export_plan_with_dialog(parent: QWidget, store: ScreeningStore) -> Backgroun
         progress.deleteLater()
         message = error_message(error, path)
         _status(parent, message.split("\n")[0])
-        QMessageBox.warning(parent, "Handlingsplanen blev ikke gemt", message)
+        QMessageBox.warning(parent, "Handlingsplanen blev ikke gemt", plain_message(message))
 
     return export_plan_to(store, path, done, failed)

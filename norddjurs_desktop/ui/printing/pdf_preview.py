@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 MAX_RENDER_DPI = 300
 DUPLEX_HINT = "Udskriv dobbeltsidet, vend på den lange kant, 100 %"
@@ -189,7 +190,7 @@ class PdfPreviewDialog(QDialog):
         try:
             self.print_to(printer)
         except PrintError as error:
-            QMessageBox.warning(self, "Udskrivningen mislykkedes", str(error))
+            QMessageBox.warning(self, "Udskrivningen mislykkedes", plain_message(str(error)))
 
     # -- saving ----------------------------------------------------------------------
     def save_to(self, path: Path) -> Path:

@@ -23,6 +23,7 @@ from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.printing.pdf_preview import DUPLEX_HINT, PdfPreviewDialog, PrintError
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 
 def temporary_pdf(prefix: str) -> Path:
@@ -59,7 +60,7 @@ def write_then_preview(
             dialog = PdfPreviewDialog(path, title, suggested_name, hint, True, parent)
         except PrintError as error:
             path.unlink(missing_ok=True)
-            QMessageBox.warning(parent, title, str(error))
+            QMessageBox.warning(parent, title, plain_message(str(error)))
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -76,7 +77,7 @@ def write_then_preview(
             message = f"Den midlertidige fil kunne ikke skrives: {error.strerror or error}."
         else:
             message = f"PDF'en kunne ikke laves ({type(error).__name__}: {error})."
-        QMessageBox.warning(parent, title, message)
+        QMessageBox.warning(parent, title, plain_message(message))
 
     return run_in_background(lambda: write(path), done, failed)
 

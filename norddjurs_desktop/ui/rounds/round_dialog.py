@@ -28,6 +28,7 @@ from norddjurs_desktop.ui.rounds.ballot_page import BallotPage, HandoverPage, si
 from norddjurs_desktop.ui.rounds.reveal_view import RevealView
 from norddjurs_desktop.ui.rounds.round_setup import RoundSetup, Voter
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 
 class RoundDialog(QDialog):
@@ -122,7 +123,7 @@ class RoundDialog(QDialog):
                 voter.name, voter.role, answers, by_facilitator=self.by_facilitator
             )
         except UserFacingError as error:
-            QMessageBox.warning(self, "Skjult runde", str(error))
+            QMessageBox.warning(self, "Skjult runde", plain_message(str(error)))
             return
         self.ballot.start([], "")  # wipe the sheet before anyone else sees the screen
         self.current += 1

@@ -40,6 +40,7 @@ from norddjurs_desktop.ui.screening.undo_preparation import (
     SetScreeningFieldCommand,
 )
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 
 class PreparationStep(QWidget):
@@ -156,7 +157,7 @@ class PreparationStep(QWidget):
         try:
             self.rounds.set_anonymity(mode)
         except UserFacingError as error:
-            QMessageBox.warning(self, "Skjult runde", str(error))
+            QMessageBox.warning(self, "Skjult runde", plain_message(str(error)))
         self._show_anonymity()
 
     def _date_changed(self, value: QDate) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from norddjurs_desktop import APP_NAME
 from norddjurs_desktop.ui.common.failure_text import failure_text
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 
 def _show(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -24,7 +25,7 @@ def _show(kind: type[BaseException], error: BaseException, tb: TracebackType | N
     if QApplication.instance() is None:
         sys.__excepthook__(kind, error, tb)
         return
-    QMessageBox.warning(QApplication.activeWindow(), APP_NAME, text)
+    QMessageBox.warning(QApplication.activeWindow(), APP_NAME, plain_message(text))
 
 
 def install_fault_dialog() -> None:

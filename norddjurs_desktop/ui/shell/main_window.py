@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 from norddjurs_desktop import APP_NAME, __version__
 from norddjurs_desktop.ui.shell.action_registry import create_actions, enable_for
 from norddjurs_desktop.ui.shell.window_state import restore_window, save_window
+from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import Database, WriteLock
@@ -163,7 +164,9 @@ class MainWindow(QMainWindow):
             self.show_screening(screening_id)
 
     def _decks_failed(self, error: BaseException) -> None:
-        QMessageBox.warning(self, APP_NAME, f"Kortsættene kunne ikke indlæses.\n\n{error}")
+        QMessageBox.warning(
+            self, APP_NAME, plain_message(f"Kortsættene kunne ikke indlæses.\n\n{error}")
+        )
         self._opened()
 
     # -- navigation -------------------------------------------------------------

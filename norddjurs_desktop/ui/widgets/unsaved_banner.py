@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.widgets.plain_text import plain
 
 # Set with both colours, so the bar reads the same in a light and a dark palette
 # (dark red on pale rose: 7.9:1).
@@ -24,7 +25,7 @@ class UnsavedBanner(QFrame):
         super().__init__(parent)
         named(self, "unsavedBanner")
         self.setStyleSheet(_STYLE)
-        self.label = named(QLabel(), "unsavedBannerText")
+        self.label = plain(named(QLabel(), "unsavedBannerText"))  # messages may quote user text
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
