@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from norddjurs_desktop import APP_NAME, __version__
+from norddjurs_desktop import APP_NAME
 from norddjurs_desktop.ui.actions import create_actions
 from norddjurs_desktop.ui.window_state import restore_window, save_window
 
@@ -234,14 +234,9 @@ class MainWindow(QMainWindow):
                     self.screening_page.go_to_step(step)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"Om {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>Selvscreening af fravær og fremmøde for TRIO "
-            "og MED-udvalg: paletten med otte temaer, dialogkort, scoring, data og "
-            "handlingsplan.<br><br>Alt gemmes lokalt i databasefilen:<br>"
-            f"{self.db_path}",
-        )
+        from norddjurs_desktop.ui.about_dialog import AboutDialog
+
+        AboutDialog(self.db_path, parent=self).exec()
 
     # -- shutting down ------------------------------------------------------------
     def close_database(self) -> None:
