@@ -41,7 +41,7 @@ test: lint
 bundle: $(UV)
 	UV_PROJECT_ENVIRONMENT=.venv-bundle $(UV) sync --frozen --python $(PYTHON) \
 		--extra bundle --no-install-project
-	rm -rf $(BUNDLE) build/pyinstaller
+	rm -rf $(BUNDLE)
 	.venv-bundle/bin/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/fremmoedepaletten.spec
 

@@ -44,7 +44,8 @@ def build_wheel(out: Path) -> Path:
             "print(b.build_wheel(sys.argv[1]))")
     result = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, check=True,
                             capture_output=True, text=True)
-    shutil.rmtree(ROOT / "build", ignore_errors=True)
+    for scratch in [ROOT / "build" / "lib", *(ROOT / "build").glob("bdist.*")]:
+        shutil.rmtree(scratch, ignore_errors=True)  # not build/pyinstaller (make bundle's)
     return out / result.stdout.strip().splitlines()[-1]
 
 

@@ -9,6 +9,7 @@ Explorer, the installer and the About dialog is the one in pyproject.toml.
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -23,7 +24,8 @@ def project_version() -> str:
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
     """'0.1.0' → (0, 1, 0, 0); Windows wants four numbers."""
-    numbers = [int("".join(c for c in part if c.isdigit()) or 0) for part in version.split(".")]
+    numbers = [int(re.match(r"[0-9]*", part).group() or 0)  # type: ignore[union-attr]
+               for part in version.split(".")]
     return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
 
 
