@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import cast
 
 from .errors import ImportFileError
 
@@ -51,7 +52,8 @@ def _is_blank(cells: list[Cell]) -> bool:
 # A well-formed UTF-8 sequence for a character beyond ASCII. Windows-1252 text
 # practically never contains one (it would take e.g. "Ã" followed by "¦").
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
-_SEP_LINE = re.compile(r"sep=(.)\s*")
+# Excel's "sep=;" first line; saved back from Excel it may be quoted and padded: "sep=;";;;
+_SEP_LINE = re.compile(r'"?sep=(.)"?\1*\s*')
 
 
 def _decode(data: bytes, file: str) -> str:
@@ -153,12 +155,9 @@ def _read_xlsx(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
         formula = first_formula_without_value(str(path), max_rows)
     except Exception as error:  # calamine, zipfile and the XML parser raise many kinds
         raise ImportFileError(file, damaged) from error
-    rows: list[list[Cell]] = []
-    for raw in values:
-        cells: list[Cell] = [None if value == "" else value for value in raw]
-        while cells and cells[-1] is None:
-            cells.pop()
-        rows.append(cells)
+    # Empty cells arrive as "" and rows padded to the sheet's width, as from the CSV
+    # reader; left as they are, since another pass over 150,000 rows adds to every import.
+    rows = cast(list[list[Cell]], values)
     if formula is not None:
         _refuse_formula(file, rows, *formula)
     return rows
