@@ -5,8 +5,9 @@
 Aim (issue 11): importing the XLSX takes at most 1.5 times as long as the same
 data as CSV. Generates (once) 5,000 staff and ~150,000 absence rows with
 make_absence_files.py, as CSV and as XLSX with typed cells, then reports the
-median of 3 for reading the files (``read_export``: cells, dates, checks) and
-for the whole import into a fresh database (``import_absence_files``).
+median of 3 (CPU time, and wall-clock time) for reading the files
+(``read_export``: cells, dates, checks) and for the whole import into a fresh
+database (``import_absence_files``).
 """
 
 from __future__ import annotations
@@ -33,13 +34,16 @@ OUT = ROOT / "benchmarks" / "out" / "xlsx"
 AIM = 1.5
 
 
-def median_of(runs: int, work: Callable[[], object]) -> float:
-    times = []
+def median_of(runs: int, work: Callable[[], object]) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds. CPU time is what the aim is judged on: on a
+    shared machine the wall clock mostly measures the other processes."""
+    wall, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 def files() -> dict[str, tuple[Path, Path]]:
@@ -65,7 +69,7 @@ def main() -> None:
     pairs = files()
     rows = len(read_export(*pairs["CSV"]).absences)
     print(f"{rows:,} fraværsrækker, 5.000 medarbejdere".replace(",", "."))
-    results: dict[str, dict[str, float]] = {}
+    results: dict[str, dict[str, tuple[float, float]]] = {}
     for kind, (staff, absence) in pairs.items():
         read_export(staff, absence)  # warm the imports and the date cache alike
         results[kind] = {
@@ -73,10 +77,12 @@ def main() -> None:
             "import": median_of(3, lambda s=staff, a=absence: full_import(s, a)),
         }
     for stage, label in (("read", "læsning (read_export)"), ("import", "hele importen")):
-        csv_s, xlsx_s = results["CSV"][stage], results["XLSX"][stage]
-        ratio = xlsx_s / csv_s
+        (csv_wall, csv_cpu), (xlsx_wall, xlsx_cpu) = results["CSV"][stage], results["XLSX"][stage]
+        ratio = xlsx_cpu / csv_cpu
         verdict = "inden for målet" if ratio <= AIM else f"OVER målet på {AIM}×"
-        print(f"{label}: CSV {csv_s:.2f} s, XLSX {xlsx_s:.2f} s, forhold {ratio:.2f}× ({verdict})")
+        print(f"{label}: CPU CSV {csv_cpu:.2f} s, XLSX {xlsx_cpu:.2f} s, forhold {ratio:.2f}× "
+              f"({verdict}); ur: CSV {csv_wall:.2f} s, XLSX {xlsx_wall:.2f} s, "
+              f"forhold {xlsx_wall / csv_wall:.2f}×")
 
 
 if __name__ == "__main__":
