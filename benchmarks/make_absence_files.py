@@ -8,7 +8,11 @@ sick spells peaking on Mondays, some long ones, child's sickness, holidays,
 care and senior days, parental leave and §56. Keys are made up ("M00001");
 there is no personal data. Deterministic for a given seed.
 
-    python benchmarks/make_absence_files.py --out /tmp/fravaer --staff 5000 --seed 1
+    python benchmarks/make_absence_files.py --out /tmp/fravaer --staff 5000 --seed 1 [--xlsx]
+
+With ``--xlsx`` the same rows are also written as medarbejdere.xlsx and
+fravaer.xlsx the way an HR system's Excel export holds them: dates as date
+cells, ages and grades as numbers (openpyxl, a test dependency, writes them).
 """
 
 from __future__ import annotations
@@ -96,6 +100,36 @@ def make_files(
     return staff_path, absence_path
 
 
+def make_xlsx(staff_csv: Path, absence_csv: Path) -> tuple[Path, Path]:
+    """The same data as the CSV pair, as two workbooks with typed cells."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    def typed(text: str) -> object:
+        if len(text) == 10 and text[2] == "-" and text[5] == "-":
+            return datetime.strptime(text, "%d-%m-%Y")
+        if text.isdigit():
+            return int(text)
+        if text.replace(",", "", 1).isdigit():
+            return float(text.replace(",", "."))
+        return text or None
+
+    written = []
+    for source in (staff_csv, absence_csv):
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        with source.open(encoding="utf-8", newline="") as handle:
+            rows = csv.reader(handle, delimiter=";")
+            sheet.append(next(rows))
+            for row in rows:
+                sheet.append([typed(cell) for cell in row])
+        target = source.with_suffix(".xlsx")
+        book.save(target)
+        written.append(target)
+    return written[0], written[1]
+
+
 def _absences(
     rng: random.Random, key: str, age: int, first: date, last: date,
     into: list[tuple[str, str, date, date | None]],
@@ -164,8 +198,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--staff", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--xlsx", action="store_true", help="also write the pair as XLSX")
     args = parser.parse_args()
     staff_path, absence_path = make_files(args.out, args.staff, args.seed)
+    if args.xlsx:
+        print("\n".join(str(p) for p in make_xlsx(staff_path, absence_path)))
     with absence_path.open(encoding="utf-8") as handle:
         rows = sum(1 for _ in handle) - 1
     print(f"{staff_path} ({args.staff} medarbejdere)\n{absence_path} ({rows} fraværsrækker)")

@@ -137,37 +137,35 @@ def load_deck(path: Path) -> Deck:
     return parse_deck(text, path.name)
 
 
-def _toml_string(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{escaped}"'
-
-
 def deck_to_toml(deck: Deck) -> str:
-    """Write a deck in the same TOML shape the shipped files use (round-trips exactly)."""
-    lines = [
-        f"key = {_toml_string(deck.key)}",
-        f"title = {_toml_string(deck.title)}",
-        f"description = {_toml_string(deck.description)}",
-        f"version = {deck.version}",
-    ]
-    for theme in deck.themes:
-        lines += [
-            "",
-            "[[themes]]",
-            f"key = {_toml_string(theme.key)}",
-            f"title = {_toml_string(theme.title)}",
-            f"colour = {_toml_string(theme.colour)}",
-            f"symbol = {_toml_string(theme.symbol)}",
-            f"description = {_toml_string(theme.description)}",
-        ]
-        for card in theme.cards:
-            lines += [
-                "",
-                "[[themes.cards]]",
-                f"id = {_toml_string(card.id)}",
-                f"kind = {_toml_string(card.kind)}",
-                f"text = {_toml_string(card.text)}",
-            ]
-            if card.hidden:
-                lines.append("hidden = true")
-    return "\n".join(lines) + "\n"
+    """Write a deck in the shape of the shipped files; ``parse_deck`` reads it back exactly.
+
+    tomli-w does the quoting, so any text HR types (control characters such as
+    a carriage return, form feed or backspace included) survives the round trip.
+    """
+    import tomli_w
+
+    def card(card: Card) -> dict[str, object]:
+        fields: dict[str, object] = {"id": card.id, "kind": card.kind, "text": card.text}
+        if card.hidden:
+            fields["hidden"] = True
+        return fields
+
+    data = {
+        "key": deck.key,
+        "title": deck.title,
+        "description": deck.description,
+        "version": deck.version,
+        "themes": [
+            {
+                "key": theme.key,
+                "title": theme.title,
+                "colour": theme.colour,
+                "symbol": theme.symbol,
+                "description": theme.description,
+                "cards": [card(c) for c in theme.cards],
+            }
+            for theme in deck.themes
+        ],
+    }
+    return tomli_w.dumps(data)

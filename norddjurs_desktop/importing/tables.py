@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import cast
 
 from .errors import ImportFileError
 
@@ -47,21 +49,44 @@ def _is_blank(cells: list[Cell]) -> bool:
     return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
 
 
+# A well-formed UTF-8 sequence for a character beyond ASCII. Windows-1252 text
+# practically never contains one (it would take e.g. "Ã" followed by "¦").
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+# Excel's "sep=;" first line; saved back from Excel it may be quoted and padded: "sep=;";;;
+_SEP_LINE = re.compile(r'"?sep=(.)"?\1*\s*')
+
+
 def _decode(data: bytes, file: str) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    """The text of a CSV export, by one rule rather than a guess.
+
+    A byte-order mark decides (UTF-8 or UTF-16). Without one, the text is
+    UTF-8 if it decodes as UTF-8 (Windows-1252 text with Danish letters
+    practically never does), else Windows-1252 (Danish Excel's "CSV
+    (semikolonsepareret)"). A file that holds both well-formed UTF-8 letters
+    and bytes that are not UTF-8 was put together from two sources: refused,
+    since reading it either way splits a team such as "Ørum" in two.
+    Statistical detectors were tried and rejected: on a short cp1252 export
+    they read "Århus" as Central European "Ĺrhus".
+    """
+    unreadable = "Filen kan ikke læses som tekst. Gem den som CSV (UTF-8) eller XLSX."
     try:
         if data.startswith(b"\xef\xbb\xbf"):
             return data[3:].decode("utf-8")
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return data.decode("utf-16")
     except UnicodeDecodeError as error:
-        raise ImportFileError(
-            file, "Filen kan ikke læses som tekst. Gem den som CSV (UTF-8) eller XLSX."
-        ) from error
+        raise ImportFileError(file, unreadable) from error
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if _UTF8_MULTIBYTE.search(data):
+            raise ImportFileError(
+                file,
+                "Filen blander to tegnsæt: nogle rækker er gemt som UTF-8 og andre som "
+                "Windows-1252, så fx 'Ø' ville blive læst forskelligt. Gem hele filen igen "
+                "fra Excel som \"CSV UTF-8\" (eller som XLSX), og importér den igen.",
+                row=data.count(b"\n", 0, error.start) + 1,
+            ) from error
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError as error:
@@ -72,14 +97,11 @@ def _decode(data: bytes, file: str) -> str:
         ) from error
 
 
-def _sniff_delimiter(text: str) -> str:
-    """The separator that occurs most often in the first non-empty line (the header)."""
-    for line in text.splitlines():
-        if line.strip():
-            counts = [line.count(d) for d in _DELIMITERS]
-            best = max(counts)
-            return _DELIMITERS[counts.index(best)] if best else ";"
-    return ";"
+def _sniff_delimiter(first_line: str) -> str:
+    """The separator that occurs most often in the header line; ';' on a tie or none."""
+    counts = [first_line.count(d) for d in _DELIMITERS]
+    best = max(counts)
+    return _DELIMITERS[counts.index(best)] if best else ";"
 
 
 def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
@@ -92,8 +114,18 @@ def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
         raise ImportFileError(
             file, "Filen ser ikke ud til at være en CSV-fil. Brug CSV eller XLSX."
         )
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
-    rows: list[list[Cell]] = []
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    sep_line = _SEP_LINE.fullmatch(lines[0]) if lines else None
+    if sep_line:  # Excel's "sep=;" hint: it names the separator and is not a row
+        delimiter = sep_line.group(1)
+        text = text[len(lines[0]) :]
+        text = text[2:] if text.startswith("\r\n") else text[1:]
+        rows: list[list[Cell]] = [[]]  # keeps the file's row numbers
+    else:
+        delimiter = _sniff_delimiter(first)
+        rows = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         for record in reader:
             rows.append(list(record))
@@ -109,33 +141,53 @@ def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
 
 
 def _read_xlsx(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
-    from openpyxl import load_workbook  # loaded only when an XLSX file is read
+    """The first sheet through calamine: numbers as numbers, dates as dates."""
+    from python_calamine import CalamineWorkbook  # loaded only when an XLSX file is read
 
-    rows: list[list[Cell]] = []
+    from .xlsx_formulas import first_formula_without_value
+
+    damaged = "Filen kan ikke læses som Excel-fil (.xlsx). Er den beskadiget?"
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for damaged files
-        raise ImportFileError(
-            file, "Filen kan ikke læses som Excel-fil (.xlsx). Er den beskadiget?"
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            cells: list[Cell] = list(values)
-            while cells and cells[-1] is None:
-                cells.pop()
-            rows.append(cells)
-            if max_rows is not None and len(rows) >= max_rows:
-                break
-    except ImportFileError:
-        raise
-    except Exception as error:
-        raise ImportFileError(
-            file, "Filen kan ikke læses som Excel-fil (.xlsx). Er den beskadiget?"
-        ) from error
-    finally:
-        workbook.close()
+        with CalamineWorkbook.from_path(str(path)) as workbook:
+            values = workbook.get_sheet_by_index(0).to_python(
+                skip_empty_area=False, nrows=max_rows
+            )
+        formula = first_formula_without_value(str(path), max_rows)
+    except Exception as error:  # calamine, zipfile and the XML parser raise many kinds
+        raise ImportFileError(file, damaged) from error
+    # Empty cells arrive as "" and rows padded to the sheet's width, as from the CSV
+    # reader; left as they are, since another pass over 150,000 rows adds to every import.
+    rows = cast(list[list[Cell]], values)
+    if formula is not None:
+        _refuse_formula(file, rows, *formula)
     return rows
+
+
+def _refuse_formula(file: str, rows: list[list[Cell]], row: int, column: int) -> None:
+    """A formula without a stored result would read as empty: say where, and how to fix it."""
+    where = ""
+    header: str | None = None
+    if row and column:
+        where = f" (celle {_column_letters(column)}{row})"
+        first = next((r for r in rows if not _is_blank(r)), [])
+        header = column_label([_header_text(c) for c in first], column - 1)
+    raise ImportFileError(
+        file,
+        f"Filen indeholder en formel uden gemt resultat{where}: den er lavet af et program, "
+        "der ikke har regnet formlerne ud, så cellen ville blive læst som tom. Åbn og gem "
+        "filen i Excel, så resultaterne gemmes i filen, og importér den så igen.",
+        row=row or None,
+        column=header,
+    )
+
+
+def _column_letters(number: int) -> str:
+    """5 → 'E': the column as Excel shows it, for the message."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _is_xlsx(path: Path, file: str) -> bool:

@@ -9,21 +9,16 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from functools import lru_cache
+
+from norddjurs_desktop.domain.dates import DATE_FORMS, parse_danish_date
 
 from .tables import Cell
 
 __all__ = ["parse_age", "parse_date", "parse_grade", "parse_text"]
 
-_DATE_FORMS = (
-    (re.compile(r"([0-9]{1,2})-([0-9]{1,2})-([0-9]{4})"), (2, 1, 0)),
-    (re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"), (2, 1, 0)),
-    (re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"), (0, 1, 2)),
-)
-_TIME_SUFFIX = re.compile(r"\s+[0-9]{1,2}[:.][0-9]{2}([:.][0-9]{2})?$")  # "01-02-2024 00:00:00"
 _NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 _AGE = re.compile(r"[0-9]{1,3}")
-_EXPECTED_DATE = "Forventede en dato som dd-mm-åååå, dd.mm.åååå eller åååå-mm-dd"
+_EXPECTED_DATE = f"Forventede en dato som {DATE_FORMS}"
 _EXPECTED_GRADE = (
     "Forventede en beskæftigelsesgrad som brøk over 0 og højst 1 (fx 0,81), "
     "som procent (fx 81 %) eller tom (= fuld tid)"
@@ -47,7 +42,7 @@ def parse_text(cell: Cell) -> str:
 
 
 def parse_date(cell: Cell) -> date | None:
-    """A date from a date cell or dd-mm-åååå / dd.mm.åååå / åååå-mm-dd text; None if empty."""
+    """A date from a date cell or from text in the app's one date reading; None if empty."""
     if cell is None:
         return None
     if isinstance(cell, datetime):
@@ -56,26 +51,9 @@ def parse_date(cell: Cell) -> date | None:
         return cell
     if not isinstance(cell, str):
         raise ValueError(f"'{_shown(cell)}' er ikke en dato. {_EXPECTED_DATE}.")
-    return _parse_date_text(cell)
-
-
-@lru_cache(maxsize=8192)
-def _parse_date_text(cell: str) -> date | None:
-    """Cached: an export repeats the same thousand dates a hundred times each."""
-    text = _TIME_SUFFIX.sub("", cell.strip())
-    if not text:
+    if not cell.strip():
         return None
-    for pattern, (y, m, d) in _DATE_FORMS:
-        match = pattern.fullmatch(text)
-        if match:
-            parts = [int(g) for g in match.groups()]
-            try:
-                return date(parts[y], parts[m], parts[d])
-            except ValueError:
-                raise ValueError(
-                    f"Datoen '{text}' findes ikke i kalenderen. {_EXPECTED_DATE}."
-                ) from None
-    raise ValueError(f"'{_shown(cell)}' er ikke en dato. {_EXPECTED_DATE}.")
+    return parse_danish_date(cell)
 
 
 def _number(text: str) -> float | None:

@@ -7,6 +7,8 @@ appears about as fast as an empty Qt window; the home view fills a moment later.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QObject,
     QStandardPaths,
     QTimer,
@@ -44,8 +47,60 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 
 
 def default_database_path() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder) / DB_FILE_NAME
+    """The database in the user's local (never roaming) data folder.
+
+    On Windows AppDataLocation is the roaming profile, which is copied to a
+    server at logoff: an open SQLite file there can be synced half-written.
+    AppLocalDataLocation stays on the PC. Earlier versions used
+    AppDataLocation; a database found there is moved once (on Linux and
+    macOS both names are the same folder, and nothing moves).
+    """
+    local = QStandardPaths.StandardLocation.AppLocalDataLocation
+    roaming = QStandardPaths.StandardLocation.AppDataLocation
+    new = Path(QStandardPaths.writableLocation(local)) / DB_FILE_NAME
+    old = Path(QStandardPaths.writableLocation(roaming)) / DB_FILE_NAME
+    return move_old_database(old, new)
+
+
+# SQLite's own companions of a database file: they belong to it and move with it.
+_SIDECARS = ("-journal", "-wal", "-shm")
+
+
+def move_old_database(old: Path, new: Path) -> Path:
+    """Move the database (and its journal) from ``old`` to ``new`` once; return the one to use.
+
+    Nothing is moved when ``new`` already exists (it is the database now),
+    when there is nothing at ``old``, or while an older version of the app
+    has the old file open (its ``.lock`` is held): then the old file is used
+    this time and moved on a later start. A move that fails leaves the old
+    file in use, whole.
+    """
+    if new.exists() or not old.is_file() or old.resolve() == new.resolve():
+        return new
+    lock = QLockFile(str(old) + ".lock")
+    lock.setStaleLockTime(0)
+    if not lock.tryLock(0):
+        return old
+    try:
+        new.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in _SIDECARS:
+            companion = old.with_name(old.name + suffix)
+            if companion.exists():
+                shutil.move(companion, new.with_name(new.name + suffix))
+        shutil.move(old, new)
+    except OSError:
+        if not old.is_file():
+            return new
+        with contextlib.suppress(OSError):  # the database stayed: its journal goes back to it
+            for suffix in _SIDECARS:
+                moved = new.with_name(new.name + suffix)
+                if moved.exists() and not old.with_name(old.name + suffix).exists():
+                    shutil.move(moved, old.with_name(old.name + suffix))
+            new.unlink(missing_ok=True)  # half a copy across drives is no database
+        return old
+    finally:
+        lock.unlock()
+    return new
 
 
 def configure_application(app: QApplication) -> None:

@@ -19,6 +19,7 @@ from sqlmodel import select
 
 from norddjurs_desktop.domain import decks as domain
 from norddjurs_desktop.services.decks.library import get_deck
+from norddjurs_desktop.services.decks.library.schema import check_deck_text
 from norddjurs_desktop.services.decks.rows import (
     KEY_PATTERN,
     deck_row,
@@ -26,7 +27,6 @@ from norddjurs_desktop.services.decks.rows import (
     new_own_deck,
     slug,
 )
-from norddjurs_desktop.services.decks.schema import check_deck_text
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Card, CardNote, Deck, DeckTheme

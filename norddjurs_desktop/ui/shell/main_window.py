@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from norddjurs_desktop import APP_NAME, __version__
+from norddjurs_desktop import APP_NAME
 from norddjurs_desktop.ui.shell.action_registry import create_actions, enable_for
 from norddjurs_desktop.ui.shell.window_state import restore_window, save_window
 from norddjurs_desktop.ui.widgets.plain_text import plain_message
@@ -291,14 +290,9 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Kontaktmodellen er gemt.", 8000)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"Om {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>Selvscreening af fravær og fremmøde for TRIO "
-            "og MED-udvalg: paletten med otte temaer, dialogkort, scoring, data og "
-            "handlingsplan.<br><br>Alt gemmes lokalt i databasefilen:<br>"
-            f"{escape(str(self.db_path))}",
-        )
+        from norddjurs_desktop.ui.shell.about_dialog import AboutDialog
+
+        AboutDialog(self.db_path, parent=self).exec()
 
     # -- backups --------------------------------------------------------------------
     def read_only_file(self) -> bool:
