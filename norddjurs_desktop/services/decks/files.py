@@ -19,7 +19,6 @@ from sqlmodel import select
 
 from norddjurs_desktop.domain import decks as domain
 from norddjurs_desktop.services.decks.library import get_deck
-from norddjurs_desktop.services.decks.library.schema import check_deck_text
 from norddjurs_desktop.services.decks.rows import (
     KEY_PATTERN,
     deck_row,
@@ -27,6 +26,7 @@ from norddjurs_desktop.services.decks.rows import (
     new_own_deck,
     slug,
 )
+from norddjurs_desktop.services.decks.schema import check_deck_text
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Card, CardNote, Deck, DeckTheme

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlmodel import Session, col, select
 
-from norddjurs_desktop.services.decks.library.schema import MAX_CARD_TEXT, MAX_TITLE
+from norddjurs_desktop.services.decks.schema import MAX_CARD_TEXT, MAX_TITLE
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.models import Card, Deck, DeckTheme
 
