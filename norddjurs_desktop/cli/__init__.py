@@ -122,9 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], None]]:
     """Further commands, each group in its own module (decks and printing, absence data)."""
-    from norddjurs_desktop.cli import absence_commands, deck_commands
+    from norddjurs_desktop.cli import absence_commands, cycle_commands, deck_commands
 
-    return [deck_commands.register, absence_commands.register]
+    return [deck_commands.register, absence_commands.register, cycle_commands.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
