@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.services.overview import list_units
+from norddjurs_desktop.ui.home.due_panel import DuePanel
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
@@ -96,6 +97,7 @@ class HomePage(QWidget):
         for key, text, slot in (
             ("open", "Åbn screening", self._open_selected),
             ("new", "Ny screening …", self._new_for_selected),
+            ("follow_up", "Ny opfølgning", self._new_follow_up),
             ("new_unit", "Ny enhed …", self._new_unit),
             ("rename", "Omdøb enhed …", self._rename_unit),
             ("delete", "Slet …", self._delete_selected),
@@ -110,7 +112,12 @@ class HomePage(QWidget):
         overview_layout = QVBoxLayout(overview)
         overview_layout.addWidget(QLabel("<h2>Enheder og screeninger</h2>"))
         overview_layout.addLayout(bar)
-        overview_layout.addWidget(self.tree)
+        self.due = DuePanel(db)
+        self.due.openScreening.connect(self.openScreening)
+        lists = QHBoxLayout()
+        lists.addWidget(self.tree, 1)
+        lists.addWidget(self.due, 1)
+        overview_layout.addLayout(lists)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
@@ -146,6 +153,8 @@ class HomePage(QWidget):
             if first is not None:
                 self.tree.setCurrentItem(first.child(0) or first)
         self.pages.setCurrentIndex(0 if not overview else 1)
+        if overview:
+            self.due.refresh()
         self._update_buttons()
 
     def take_focus(self) -> None:
@@ -167,6 +176,7 @@ class HomePage(QWidget):
         self.buttons["rename"].setEnabled(unit_id is not None)
         self.buttons["delete"].setEnabled(unit_id is not None)
         self.buttons["data"].setEnabled(unit_id is not None)
+        self.buttons["follow_up"].setEnabled(unit_id is not None)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         screening_id = item.data(0, _SCREENING_ROLE)
@@ -182,6 +192,23 @@ class HomePage(QWidget):
         QMessageBox.warning(self, "Fremmødepaletten", str(error))
 
     # -- use cases ----------------------------------------------------------------
+    def _new_follow_up(self) -> None:
+        """A follow-up of the selected unit's latest screening, dated today, opened at once."""
+        from datetime import date
+
+        from norddjurs_desktop.services.followup import start_follow_up
+
+        unit_id, _ = self._selected()
+        if unit_id is None:
+            return
+        try:
+            screening_id = start_follow_up(self.db, unit_id, on=date.today())
+        except ServiceError as error:
+            self._error(error)
+            return
+        self.refresh(select_screening=screening_id)
+        self.openScreening.emit(screening_id)
+
     def make_new_screening_dialog(self) -> NewScreeningDialog:
         names = [u.name for u in list_units(self.db)]
         unit_id, _ = self._selected()

@@ -31,7 +31,11 @@ from norddjurs_desktop.domain.scoring import score_label
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
 from norddjurs_desktop.ui.action_table_model import status_text
-from norddjurs_desktop.ui.export import export_plan_with_dialog
+from norddjurs_desktop.ui.export import (
+    card_notes_wanted,
+    export_plan_with_dialog,
+    set_card_notes_wanted,
+)
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.widgets.note_edit import NoteEdit
@@ -89,6 +93,11 @@ class ClosingStep(QWidget):
         font.setBold(True)
         self.export_button.setFont(font)
         self.export_button.setToolTip("Gem planen som PDF, klar til at printe og underskrive")
+        self.card_notes_check = named(
+            QCheckBox("Tag noterne ved dialogkortene med i PDF'en"), "cardNotesCheck"
+        )
+        self.card_notes_check.setChecked(card_notes_wanted())
+        self.card_notes_check.toggled.connect(set_card_notes_wanted)
 
         agreements = QGroupBox("Aftaler")
         form = QFormLayout(agreements)
@@ -100,6 +109,7 @@ class ClosingStep(QWidget):
         form.addRow("", self.finished_check)
         right = QVBoxLayout()
         right.addWidget(agreements, 1)
+        right.addWidget(self.card_notes_check)
         right.addWidget(self.export_button)
 
         body = QHBoxLayout()

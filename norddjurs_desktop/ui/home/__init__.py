@@ -1,0 +1,1 @@
+"""Parts of the home view: what is due across the units."""

@@ -1,0 +1,65 @@
+"""The home says what is due, and a follow-up starts from it (through the real widgets)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+
+from norddjurs_desktop.services.bootstrap import open_app_database
+from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
+from norddjurs_desktop.ui.main_window import MainWindow
+
+
+def _open(qtbot, path: Path) -> MainWindow:
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.databaseOpened, timeout=20_000):
+        window.open_database()
+    return window
+
+
+def test_the_home_shows_what_is_due_and_opens_it(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "cyklus.sqlite"
+    db = open_app_database(path)
+    latest = create_demo(db)
+    db.close()
+    window = _open(qtbot, path)
+    panel = window.home.due
+    rows = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    assert rows, "the demo has due dates"
+    first = rows[0]
+    # the overdue action is said in words and with a sign, not by colour alone
+    assert first.text(1) == "⚠ forfalden for 2 dage siden"
+    assert first.text(2).startswith("Deadline: Korte trivselssamtaler")
+    assert first.font(2).bold()
+    assert panel.summary.text().startswith("1 forfaldne · 3 inden for 14 dage")
+    assert any(r.text(2).startswith("Opfølgningsmøde:") for r in rows)
+    with qtbot.waitSignal(window.screeningOpened, timeout=20_000) as opened:
+        panel.tree.itemActivated.emit(first, 0)
+    assert opened.args == [latest]
+
+
+def test_a_follow_up_starts_from_the_home_with_the_same_people(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "opfølgning.sqlite"
+    db = open_app_database(path)
+    latest = create_demo(db)
+    db.close()
+    window = _open(qtbot, path)
+    home = window.home
+    unit_item = home.tree.findItems(DEMO_UNIT, Qt.MatchFlag.MatchExactly, 0)[0]
+    home.tree.setCurrentItem(unit_item)
+    button = home.buttons["follow_up"]
+    assert button.isEnabled()
+    with qtbot.waitSignal(window.screeningOpened, timeout=20_000) as opened:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    new_id = opened.args[0]
+    assert new_id != latest
+    page = window.screening_page
+    assert [p.name for p in page.store.data.participants] == [
+        "Mette Sørensen", "Jørgen Ås", "Åse Bødker"]
+    # the closing step offers the card notes for the PDF, on by default
+    check = page.closing.findChild(QCheckBox, "cardNotesCheck")
+    assert check is not None and check.isChecked()
