@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.decks import get_deck
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.ui.data.data_step import DataStep
+from norddjurs_desktop.ui.followup.hook import follow_up_review
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.screening_store import ScreeningStore
 from norddjurs_desktop.ui.steps.action_step import ActionStep
@@ -53,15 +55,24 @@ class ScreeningPage(QWidget):
         self.priority = PriorityStep(self.store, undo_stack, deck)
         self.action_step = ActionStep(self.store, undo_stack)
         self.closing = ClosingStep(self.store, undo_stack)
+        self.review = follow_up_review(self.store)
+        first: QWidget = self.preparation
+        if self.review is not None:  # a follow-up starts by reviewing the last plan
+            first = QTabWidget()
+            first.setObjectName("followUpTabs")
+            first.addTab(self.review, "Opfølgning på sidste plan")
+            first.addTab(self.preparation, "Forberedelse")
         self.steps = QStackedWidget()
         for step in (
-            self.preparation, self.mapping, self.data_step, self.priority, self.action_step,
+            first, self.mapping, self.data_step, self.priority, self.action_step,
             self.closing,
         ):
             self.steps.addWidget(step)
 
         self.nav = named(QListWidget(), "stepList")
         self.nav.addItems(list(STEP_TITLES))
+        if self.review is not None:
+            self.nav.item(0).setText("1. Opfølgning")
         self.nav.setFixedWidth(190)
         self.nav.currentRowChanged.connect(self.go_to_step)
         font = self.nav.font()
