@@ -63,3 +63,26 @@ def test_a_follow_up_starts_from_the_home_with_the_same_people(qtbot, tmp_path: 
     # the closing step offers the card notes for the PDF, on by default
     check = page.closing.findChild(QCheckBox, "cardNotesCheck")
     assert check is not None and check.isChecked()
+
+
+def test_development_shows_every_screening_by_theme(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QTableWidget
+
+    path = tmp_path / "udvikling.sqlite"
+    db = open_app_database(path)
+    create_demo(db)
+    db.close()
+    window = _open(qtbot, path)
+    home = window.home
+    home.tree.setCurrentItem(home.tree.findItems(DEMO_UNIT, Qt.MatchFlag.MatchExactly, 0)[0])
+    dialog = home.show_development()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    table = dialog.findChild(QTableWidget, "developmentTable")
+    assert table.columnCount() == 3  # two screenings and the change
+    row = [table.verticalHeaderItem(r).text() for r in range(8)].index("Brug af data")
+    assert [table.item(row, c).text() for c in range(3)] == ["2", "3", "↑ bedre"]
+    row = [table.verticalHeaderItem(r).text() for r in range(8)].index("Tydelig ledelse")
+    assert table.item(row, 2).text() == "= uændret"
+    assert not dialog.chart.pixmap().isNull()
+    dialog.chart.pixmap().save(str(tmp_path / "udvikling.png"))

@@ -98,6 +98,7 @@ class HomePage(QWidget):
             ("open", "Åbn screening", self._open_selected),
             ("new", "Ny screening …", self._new_for_selected),
             ("follow_up", "Ny opfølgning", self._new_follow_up),
+            ("development", "Udvikling …", self.show_development),
             ("new_unit", "Ny enhed …", self._new_unit),
             ("rename", "Omdøb enhed …", self._rename_unit),
             ("delete", "Slet …", self._delete_selected),
@@ -177,6 +178,7 @@ class HomePage(QWidget):
         self.buttons["delete"].setEnabled(unit_id is not None)
         self.buttons["data"].setEnabled(unit_id is not None)
         self.buttons["follow_up"].setEnabled(unit_id is not None)
+        self.buttons["development"].setEnabled(unit_id is not None)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         screening_id = item.data(0, _SCREENING_ROLE)
@@ -192,6 +194,19 @@ class HomePage(QWidget):
         QMessageBox.warning(self, "Fremmødepaletten", str(error))
 
     # -- use cases ----------------------------------------------------------------
+    def show_development(self) -> QDialog | None:
+        """The selected unit's scores across its screenings (table and chart)."""
+        from norddjurs_desktop.ui.followup.development_dialog import DevelopmentDialog
+
+        unit_id, _ = self._selected()
+        if unit_id is None:
+            return None
+        name = next((u.name for u in list_units(self.db) if u.id == unit_id), "")
+        dialog = DevelopmentDialog(self.db, unit_id, name, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
     def _new_follow_up(self) -> None:
         """A follow-up of the selected unit's latest screening, dated today, opened at once."""
         from datetime import date
