@@ -86,3 +86,19 @@ def test_development_shows_every_screening_by_theme(qtbot, tmp_path: Path) -> No
     assert table.item(row, 2).text() == "= uændret"
     assert not dialog.chart.pixmap().isNull()
     dialog.chart.pixmap().save(str(tmp_path / "udvikling.png"))
+
+
+def test_the_palette_of_a_follow_up_shows_last_score_beside_today(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "fliser.sqlite"
+    db = open_app_database(path)
+    latest = create_demo(db)
+    db.close()
+    window = _open(qtbot, path)
+    with qtbot.waitSignal(window.screeningOpened, timeout=20_000):
+        window.show_screening(latest)
+    tiles = window.screening_page.mapping.tiles
+    assert tiles["data"].change_text() == "Sidst 2 → nu 3 ↑ bedre"
+    assert tiles["culture"].change_text() == "Sidst 4 → nu 4 = uændret"
+    assert "Sidst 2 → nu 3 ↑ bedre" in tiles["data"].accessibleName()
+    window.screening_page.store.set_score("data", 1)
+    assert tiles["data"].change_text() == "Sidst 2 → nu 1 ↓ dårligere"

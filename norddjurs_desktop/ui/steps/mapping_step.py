@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.palette import PALETTE_KEYS
+from norddjurs_desktop.ui.followup.hook import previous_scores
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
 from norddjurs_desktop.ui.screening_store import ScreeningStore
@@ -68,6 +69,7 @@ class MappingStep(QWidget):
         layout.addWidget(self.pages)
         store.assessmentChanged.connect(lambda _key: self.refresh())
         store.prioritiesChanged.connect(self.refresh)
+        previous_scores(store, self.tiles)
         self.refresh()
 
     def refresh(self) -> None:
