@@ -102,3 +102,36 @@ def test_the_palette_of_a_follow_up_shows_last_score_beside_today(qtbot, tmp_pat
     assert "Sidst 2 → nu 3 ↑ bedre" in tiles["data"].accessibleName()
     window.screening_page.store.set_score("data", 1)
     assert tiles["data"].change_text() == "Sidst 2 → nu 1 ↓ dårligere"
+
+
+def test_the_closing_step_saves_a_spreadsheet_and_a_calendar(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+
+    path = tmp_path / "eksport.sqlite"
+    db = open_app_database(path)
+    latest = create_demo(db)
+    db.close()
+    window = _open(qtbot, path)
+    with qtbot.waitSignal(window.screeningOpened, timeout=20_000):
+        window.show_screening(latest)
+    closing = window.screening_page.closing
+    targets = iter([(str(tmp_path / "handlinger"), "CSV til dansk Excel (*.csv)"),
+                    (str(tmp_path / "handlinger.xlsx"), ""),
+                    (str(tmp_path / "kalender"), "")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(targets))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append("!" + text))
+    sheet = closing.findChild(QPushButton, "sheetButton")
+    qtbot.mouseClick(sheet, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(sheet, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(closing.findChild(QPushButton, "calendarButton"), Qt.MouseButton.LeftButton)
+    assert (tmp_path / "handlinger.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(load_workbook(tmp_path / "handlinger.xlsx")["Handlinger"].values)
+    assert len(rows) == 1 + 5
+    assert (tmp_path / "kalender.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert len(shown) == 3 and not any(text.startswith("!") for text in shown)
+    assert "Kalenderfilen med 11 aftaler" in shown[2]

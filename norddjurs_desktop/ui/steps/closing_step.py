@@ -111,6 +111,13 @@ class ClosingStep(QWidget):
         right.addWidget(agreements, 1)
         right.addWidget(self.card_notes_check)
         right.addWidget(self.export_button)
+        self.sheet_button = named(QPushButton("Gem handlinger som regneark …"), "sheetButton")
+        self.calendar_button = named(QPushButton("Gem kalenderfil …"), "calendarButton")
+        self.calendar_button.setToolTip("Deadlines, opfølgninger og næste møde til Outlook")
+        others = QHBoxLayout()
+        others.addWidget(self.sheet_button)
+        others.addWidget(self.calendar_button)
+        right.addLayout(others)
 
         body = QHBoxLayout()
         body.addWidget(overview, 1)
@@ -126,6 +133,8 @@ class ClosingStep(QWidget):
         self.no_follow_up.toggled.connect(self._on_no_follow_up)
         self.finished_check.toggled.connect(self._on_finished)
         self.export_button.clicked.connect(self.export)
+        self.sheet_button.clicked.connect(self._save_sheet)
+        self.calendar_button.clicked.connect(self._save_calendar)
         for signal in (store.changed, store.prioritiesChanged, store.actionsChanged):
             signal.connect(self.refresh)
         store.assessmentChanged.connect(self.refresh)
@@ -230,3 +239,15 @@ class ClosingStep(QWidget):
     def export(self) -> None:
         self.flush()
         export_plan_with_dialog(self, self.store)
+
+    def _save_sheet(self) -> None:
+        from norddjurs_desktop.ui.followup.action_export import save_actions_with_dialog
+
+        self.flush()
+        save_actions_with_dialog(self, self.store)
+
+    def _save_calendar(self) -> None:
+        from norddjurs_desktop.ui.followup.action_export import save_calendar_with_dialog
+
+        self.flush()
+        save_calendar_with_dialog(self, self.store)
