@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from norddjurs_desktop.services.bootstrap import open_app_database
 from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
@@ -135,3 +135,18 @@ def test_the_closing_step_saves_a_spreadsheet_and_a_calendar(
     assert (tmp_path / "kalender.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert len(shown) == 3 and not any(text.startswith("!") for text in shown)
     assert "Kalenderfilen med 11 aftaler" in shown[2]
+
+
+def test_the_selected_unit_shows_its_palette_and_what_is_due(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "enhed.sqlite"
+    db = open_app_database(path)
+    create_demo(db)
+    db.close()
+    window = _open(qtbot, path)
+    home = window.home
+    home.tree.setCurrentItem(home.tree.findItems(DEMO_UNIT, Qt.MatchFlag.MatchExactly, 0)[0])
+    facts = home.unit_panel.facts.text()
+    assert "Åbne handlinger: 5 · forfaldne: 1 · deadline inden for 14 dage: 3" in facts
+    assert "Næste opfølgning:" in facts and "om 173 dage" in facts
+    tile = home.unit_panel.findChild(QWidget, "mini_data")
+    assert tile is not None and tile.accessibleName() == "Brug af data: 3 – både og"

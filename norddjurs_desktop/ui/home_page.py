@@ -24,6 +24,7 @@ from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.services.overview import list_units
 from norddjurs_desktop.ui.home.due_panel import DuePanel
+from norddjurs_desktop.ui.home.unit_panel import UnitPanel
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
 from norddjurs_desktop.ui.screen_fit import fit_to_screen
@@ -115,8 +116,12 @@ class HomePage(QWidget):
         overview_layout.addLayout(bar)
         self.due = DuePanel(db)
         self.due.openScreening.connect(self.openScreening)
+        self.unit_panel = UnitPanel(db)
+        left = QVBoxLayout()
+        left.addWidget(self.tree, 1)
+        left.addWidget(self.unit_panel)
         lists = QHBoxLayout()
-        lists.addWidget(self.tree, 1)
+        lists.addLayout(left, 1)
         lists.addWidget(self.due, 1)
         overview_layout.addLayout(lists)
 
@@ -179,6 +184,7 @@ class HomePage(QWidget):
         self.buttons["data"].setEnabled(unit_id is not None)
         self.buttons["follow_up"].setEnabled(unit_id is not None)
         self.buttons["development"].setEnabled(unit_id is not None)
+        self.unit_panel.show_unit(unit_id)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         screening_id = item.data(0, _SCREENING_ROLE)
