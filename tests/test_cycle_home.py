@@ -40,6 +40,11 @@ def test_the_home_shows_what_is_due_and_opens_it(qtbot, tmp_path: Path) -> None:
     with qtbot.waitSignal(window.screeningOpened, timeout=20_000) as opened:
         panel.tree.itemActivated.emit(first, 0)
     assert opened.args == [latest]
+    # it opens at that action: today's plan, the action selected
+    page = window.screening_page
+    assert page.steps.currentWidget() is page.action_step
+    selected = page.action_step.selected_action()
+    assert selected is not None and selected.action.startswith("Korte trivselssamtaler")
 
 
 def test_a_follow_up_starts_from_the_home_with_the_same_people(qtbot, tmp_path: Path) -> None:

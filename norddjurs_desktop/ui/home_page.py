@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.plan import danish_date
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.services.overview import list_units
-from norddjurs_desktop.ui.home.due_panel import DuePanel
+from norddjurs_desktop.ui.home.due_panel import DuePanel, show_action
 from norddjurs_desktop.ui.home.unit_panel import UnitPanel
 from norddjurs_desktop.ui.naming import named
 from norddjurs_desktop.ui.new_screening_dialog import NewScreeningDialog
@@ -115,7 +115,7 @@ class HomePage(QWidget):
         overview_layout.addWidget(QLabel("<h2>Enheder og screeninger</h2>"))
         overview_layout.addLayout(bar)
         self.due = DuePanel(db)
-        self.due.openScreening.connect(self.openScreening)
+        self.due.openItem.connect(self._open_due)
         self.unit_panel = UnitPanel(db)
         left = QVBoxLayout()
         left.addWidget(self.tree, 1)
@@ -200,6 +200,11 @@ class HomePage(QWidget):
         QMessageBox.warning(self, "Fremmødepaletten", str(error))
 
     # -- use cases ----------------------------------------------------------------
+    def _open_due(self, screening_id: int, action_id: int) -> None:
+        """Open the screening of a due item, at its action when it is one."""
+        self.openScreening.emit(screening_id)
+        show_action(self.window(), screening_id, action_id)
+
     def show_development(self) -> QDialog | None:
         """The selected unit's scores across its screenings (table and chart)."""
         from norddjurs_desktop.ui.followup.development_dialog import DevelopmentDialog

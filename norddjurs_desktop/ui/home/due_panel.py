@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import Database
 
 _SCREENING_ROLE = Qt.ItemDataRole.UserRole
+_ACTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class DuePanel(QWidget):
     """A list by date; the caller refreshes it whenever the home refreshes."""
 
-    openScreening = Signal(int)
+    openItem = Signal(int, int)  # screening id, action id (0 for a meeting)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +71,7 @@ class DuePanel(QWidget):
                 f"{KIND_WORDS[item.kind]}: {' '.join(item.text.split())}", item.unit_name,
             ])
             row.setData(0, _SCREENING_ROLE, item.screening_id)
+            row.setData(0, _ACTION_ROLE, item.action_id or 0)
             row.setToolTip(2, row.text(2))
             row.setToolTip(3, item.unit_name)
             if late:
@@ -90,4 +92,13 @@ class DuePanel(QWidget):
     def _activated(self, item: QTreeWidgetItem) -> None:
         screening_id = item.data(0, _SCREENING_ROLE)
         if screening_id is not None:
-            self.openScreening.emit(int(screening_id))
+            self.openItem.emit(int(screening_id), int(item.data(0, _ACTION_ROLE) or 0))
+
+
+def show_action(window: QWidget, screening_id: int, action_id: int) -> None:
+    """Once the window shows the screening, go to its plan with the action selected."""
+    page = getattr(window, "screening_page", None)
+    if page is None or page.store.screening_id != screening_id or not action_id:
+        return
+    page.go_to_step(page.steps.indexOf(page.action_step))
+    page.action_step.select_action(action_id)
