@@ -133,12 +133,14 @@ def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], Non
         absence_commands,
         backup_commands,
         contact_commands,
+        cycle_commands,
         deck_commands,
     )
 
     return [
         deck_commands.register,
         absence_commands.register,
+        cycle_commands.register,
         contact_commands.register,
         backup_commands.register,
     ]

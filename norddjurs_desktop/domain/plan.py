@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from norddjurs_desktop.domain.dates import danish_date  # noqa: F401 - re-exported
+from norddjurs_desktop.domain.followup import FollowUpReport
 
 ACTION_STATUSES = ("ikke startet", "i gang", "gennemført", "opgivet")
 
@@ -43,6 +44,16 @@ class ScoreSpread:
 
 
 @dataclass(frozen=True)
+class PlanCardNote:
+    """What the group wrote beside a dialogue card; ``group`` names deck and theme
+    for cards outside the palette (empty for a palette card, printed under its theme)."""
+
+    card_text: str
+    note: str
+    group: str = ""
+
+
+@dataclass(frozen=True)
 class PlanTheme:
     key: str
     title: str
@@ -53,6 +64,7 @@ class PlanTheme:
     challenges: str = ""
     priority: int | None = None  # 1 = first priority; None = not prioritised
     spread: ScoreSpread | None = None
+    card_notes: tuple[PlanCardNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,7 @@ class PlanAction:
     status: str
     success: str
     data_reference: DataReference | None = None
+    carried_from: date | None = None  # the date of the plan it was carried over from
 
 
 @dataclass(frozen=True)
@@ -105,6 +118,9 @@ class ActionPlan:
     anonymous_round: bool = False
     created: date | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    summary: str = ""  # the closing step's summary and agreements
+    other_card_notes: tuple[PlanCardNote, ...] = ()  # notes on cards of the other decks
+    follow_up: FollowUpReport | None = None  # set when this screening followed up an earlier one
 
     @property
     def prioritised(self) -> list[PlanTheme]:

@@ -5,6 +5,10 @@ notes; the action table gets landscape pages of its own so that its eight
 columns stay readable, with the header row repeated on every page. Every page
 has "Side X af Y", the unit and the date in its footer (two-pass canvas).
 
+Any text of any length prints in full: table rows continue on the next page
+(``splitInRow``) under a repeated header, and long words wrap. Should reportlab
+still give up, :class:`PlanTooLargeError` names in Danish what did not fit.
+
 reportlab is imported at module level: reports are never imported at app
 start-up, only when a PDF is asked for.
 """
@@ -32,6 +36,7 @@ from reportlab.platypus import (
     Frame,
     Image,
     KeepTogether,
+    LayoutError,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -41,11 +46,28 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from norddjurs_desktop.domain.followup import carried_text
 from norddjurs_desktop.domain.palette import SIGNATURE_ROLES
-from norddjurs_desktop.domain.plan import ActionPlan, PlanAction, PlanTheme, danish_date
-from norddjurs_desktop.domain.scoring import score_label
-from norddjurs_desktop.reports.fonts import FONT_BOLD, FONT_REGULAR, register_fonts
-from norddjurs_desktop.reports.palette_figure import palette_figure_png, round_summary
+from norddjurs_desktop.domain.plan import (
+    ActionPlan,
+    PlanAction,
+    danish_date,
+)
+from norddjurs_desktop.reports.fonts import FONT_BOLD, FONT_REGULAR
+from norddjurs_desktop.reports.palette_figure import palette_figure_png
+from norddjurs_desktop.reports.plan_followup import follow_up_sections
+from norddjurs_desktop.reports.plan_mapping import mapping_section
+from norddjurs_desktop.reports.plan_styles import (
+    GRID,
+    FlowingTable,
+    fit,
+    grid_table,
+    labelled,
+    markup,
+    para,
+    plan_styles,
+    short,
+)
 
 MARGIN = 16 * mm
 FOOTER_Y = 9 * mm
@@ -57,39 +79,49 @@ ACTION_HEADERS = (
 # Widths (mm) of the action columns on a landscape page; a date, "Opfølgning" and
 # "gennemført" must fit on one line at 8.5 pt. Scaled if the frame differs.
 ACTION_WIDTHS = (27, 52, 52, 26, 21.5, 21.5, 21, 44)
-GRID = colors.HexColor("#8c8c8c")
-HEADER_FILL = colors.HexColor("#d9d9d9")
-ZEBRA_FILL = colors.HexColor("#f2f2f2")
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    register_fonts()
-    base = ParagraphStyle("base", fontName=FONT_REGULAR, fontSize=9.5, leading=12.5)
+class PlanTooLargeError(Exception):
+    """reportlab could not place something on a page; ``what`` names it in Danish."""
 
-    def style(name: str, **kw: Any) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)
-
-    return {
-        "body": base,
-        "title": style("title", fontName=FONT_BOLD, fontSize=24, leading=28, spaceAfter=2),
-        "unit": style("unit", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=10),
-        "h1": style("h1", fontName=FONT_BOLD, fontSize=13, leading=16, spaceBefore=12,
-                    spaceAfter=6, keepWithNext=1),
-        "h2": style("h2", fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=8,
-                    spaceAfter=3, keepWithNext=1),
-        "label": style("label", fontName=FONT_BOLD),
-        "small": style("small", fontSize=8.5, leading=10.8),
-        "note": style("note", fontSize=8, leading=10, textColor=colors.HexColor("#333333")),
-        "cell": style("cell", fontSize=8.5, leading=10.5),
-        "cell_head": style("cell_head", fontName=FONT_BOLD, fontSize=8.5, leading=10.5),
-        "cell_ref": style("cell_ref", fontSize=7.5, leading=9.5, spaceBefore=3),
-    }
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
 
 
-def _para(text: str, style: ParagraphStyle, empty: str = "–") -> Paragraph:
-    """A paragraph of user text: escaped, line breaks kept, a dash when empty."""
-    text = text.strip()
-    return Paragraph(escape(text).replace("\n", "<br/>") if text else empty, style)
+def _label_of(flowable: Any) -> str:
+    """The first Danish label found in a flowable, a table's cells or a kept group."""
+    label = getattr(flowable, "plan_label", "")
+    if label:
+        return str(label)
+    parts: list[Any] = []
+    if isinstance(flowable, Table):
+        rows = flowable._cellvalues[getattr(flowable, "repeatRows", 0) or 0:]
+        parts = [cell for row in rows for cell in row]
+    elif isinstance(flowable, (list, tuple)):
+        parts = list(flowable)
+    elif isinstance(flowable, KeepTogether):
+        parts = list(flowable._content)
+    for part in parts:
+        found = _label_of(part)
+        if found:
+            return found
+    return ""
+
+
+class _PlanDocument(BaseDocTemplate):
+    """A document that turns reportlab's LayoutError into a Danish, named one."""
+
+    _last_label = ""
+
+    def handle_flowable(self, flowables: list[Any]) -> None:  # noqa: D102 - reportlab's hook
+        current = flowables[0] if flowables else None
+        self._last_label = _label_of(current) or self._last_label
+        try:
+            super().handle_flowable(flowables)
+        except LayoutError as error:
+            what = _label_of(current) or self._last_label or "En tekst i handlingsplanen"
+            raise PlanTooLargeError(what) from error
 
 
 def _footer_canvas(footer: str) -> type[Canvas]:
@@ -123,38 +155,29 @@ def _footer_canvas(footer: str) -> type[Canvas]:
             page_text = f"Side {number} af {total}"
             self.drawRightString(width - MARGIN, FOOTER_Y, page_text)
             room = width - 2 * MARGIN - self.stringWidth(page_text) - 8 * mm
-            self.drawString(MARGIN, FOOTER_Y, _fit(footer, room, self.stringWidth))
+            self.drawString(MARGIN, FOOTER_Y, fit(footer, room, self.stringWidth))
             self.restoreState()
 
     return NumberedCanvas
 
 
-def _fit(text: str, room: float, width: Any) -> str:
-    """Shorten text with '…' until width(text) fits in room (a long unit name)."""
-    if width(text) <= room:
-        return text
-    while text and width(text + "…") > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _fact_table(plan: ActionPlan, s: dict[str, ParagraphStyle], width: float) -> Table:
     participants = "<br/>".join(
-        f"{escape(p.name)} ({escape(p.role)})" for p in plan.participants
+        f"{markup(p.name)} ({escape(p.role)})" for p in plan.participants
     ) or "–"
     rows: list[list[Any]] = [
-        ["Enhed", _para(plan.unit_name, s["body"])],
+        ["Enhed", para(plan.unit_name, s["body"])],
         ["Dato", danish_date(plan.screening_date)],
-        ["Forum", _para(plan.forum, s["body"])],
-        ["Formål", _para(plan.purpose, s["body"])],
-        ["Deltagere", Paragraph(participants, s["body"])],
+        ["Forum", para(plan.forum, s["body"])],
+        ["Formål", labelled(para(plan.purpose, s["body"]), "Formålet")],
+        ["Deltagere", labelled(Paragraph(participants, s["body"]), "Listen over deltagere")],
     ]
     if plan.anonymous_round:
         rows.append(["Scoring", Paragraph(
             "Hver deltager scorede først skjult for sig selv; derefter blev gruppen enig "
             "om en fælles score.", s["body"])])
     rows.append(["Næste opfølgning", danish_date(plan.next_follow_up) or "ikke fastsat"])
-    table = Table(rows, colWidths=(38 * mm, width - 38 * mm))
+    table = FlowingTable(rows, colWidths=(38 * mm, width - 38 * mm), splitInRow=1)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (0, -1), FONT_BOLD, 9.5),
         ("FONT", (1, 0), (1, -1), FONT_REGULAR, 9.5),
@@ -174,76 +197,21 @@ def _figure(plan: ActionPlan, width: float) -> Image:
     return Image(io.BytesIO(png), width=width, height=width * pixels_h / pixels_w)
 
 
-def _score_words(theme: PlanTheme) -> str:
-    return "ikke scoret" if theme.score is None else f"score {score_label(theme.score)}"
-
-
-def _theme_heading(theme: PlanTheme) -> str:
-    parts = [f"<b>{escape(theme.title)}</b>", escape(_score_words(theme))]
-    if theme.priority is not None:
-        parts.append(f"<b>Prioritet {theme.priority}</b>")
-    return " · ".join(parts)
-
-
-def _theme_block(theme: PlanTheme, s: dict[str, ParagraphStyle], width: float,
-                 lead: list[Flowable]) -> Flowable:
-    """One theme's notes, kept on one page together with any heading in ``lead``."""
-    flow: list[Flowable] = [*lead, Paragraph(_theme_heading(theme), s["h2"])]
-    if theme.spread is not None and (theme.spread.scores or theme.spread.passes):
-        flow.append(Paragraph(escape(round_summary(theme.spread)), s["note"]))
-        flow.append(Spacer(1, 3))
-    half = width / 2
-    table = Table(
-        [[Paragraph("Ressourcer – det der virker", s["label"]),
-          Paragraph("Udfordringer – det der ikke virker", s["label"])],
-         [_para(theme.resources, s["small"], "Intet noteret."),
-          _para(theme.challenges, s["small"], "Intet noteret.")]],
-        colWidths=(half, half),
-    )
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID),
-        ("LINEAFTER", (0, 0), (0, -1), 0.4, GRID),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("LEFTPADDING", (1, 0), (1, -1), 8),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    flow.append(table)
-    return KeepTogether(flow)
-
-
-def _mapping(plan: ActionPlan, s: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
-    heading = Paragraph("Kortlægning: ressourcer og udfordringer", s["h1"])
-    shown = [t for t in plan.themes if t.score is not None or t.resources or t.challenges]
-    flow: list[Flowable] = [] if shown else [heading]
-    flow.extend(_theme_block(theme, s, width, [heading] if index == 0 else [])
-                for index, theme in enumerate(shown))
-    unscored = [t.title for t in plan.themes if t not in shown]
-    if unscored:
-        flow.append(Spacer(1, 6))
-        flow.append(Paragraph("<b>Ikke scoret:</b> " + escape(", ".join(unscored)) + ".",
-                              s["body"]))
-    chosen = [
-        Paragraph(f"<b>Prioritet {theme.priority}: {escape(theme.title)}</b> "
-                  f"({escape(_score_words(theme))})", s["body"])
-        for theme in plan.prioritised
-    ] or [Paragraph("Gruppen har ikke prioriteret temaer.", s["body"])]
-    flow.append(KeepTogether([Paragraph("Prioriterede temaer", s["h1"]), *chosen]))
-    return flow
-
-
 def _action_row(action: PlanAction, s: dict[str, ParagraphStyle]) -> list[Any]:
-    why: list[Flowable] = [_para(action.problem, s["cell"])]
+    why: list[Flowable] = [para(action.problem, s["cell"])]
     if action.data_reference is not None:
         reference = escape(action.data_reference.as_text(action.problem))
         why.append(Paragraph(f"<b>Baggrund i data:</b> {reference}", s["cell_ref"]))
+    what: list[Flowable] = [para(action.action, s["cell"])]
+    if action.carried_from is not None:
+        what.append(Paragraph(f"<i>{carried_text(action.carried_from)}</i>", s["cell_ref"]))
+    theme = labelled(para(action.theme_title, s["cell"]),
+                     f"Handlingen '{short(action.action)}'")
     return [
-        _para(action.theme_title, s["cell"]), why, _para(action.action, s["cell"]),
-        _para(action.owner, s["cell"]),
-        _para(danish_date(action.deadline), s["cell"]),
-        _para(danish_date(action.follow_up), s["cell"]),
-        _para(action.status, s["cell"]), _para(action.success, s["cell"]),
+        theme, why, what, para(action.owner, s["cell"]),
+        para(danish_date(action.deadline), s["cell"]),
+        para(danish_date(action.follow_up), s["cell"]),
+        para(action.status, s["cell"]), para(action.success, s["cell"]),
     ]
 
 
@@ -253,19 +221,15 @@ def _action_table(plan: ActionPlan, s: dict[str, ParagraphStyle], width: float) 
     scale = width / sum(ACTION_WIDTHS)
     rows = [[Paragraph(h, s["cell_head"]) for h in ACTION_HEADERS]]
     rows.extend(_action_row(action, s) for action in plan.actions)
-    table = Table(rows, colWidths=[w * scale for w in ACTION_WIDTHS], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("LINEBELOW", (0, 0), (-1, 0), 1.0, colors.black),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return table
+    return grid_table(rows, [w * scale for w in ACTION_WIDTHS])
+
+
+def _summary(plan: ActionPlan, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The closing step's summary and agreements, printed just above the signatures."""
+    if not plan.summary.strip():
+        return []
+    return [Paragraph("Resumé og aftaler", s["h1"]),
+            labelled(para(plan.summary, s["body"]), "Resuméet")]
 
 
 def _signatures(plan: ActionPlan, s: dict[str, ParagraphStyle], width: float) -> Flowable:
@@ -288,7 +252,8 @@ def _signatures(plan: ActionPlan, s: dict[str, ParagraphStyle], width: float) ->
                 row.append("")
         column_index = len(rows[0])
         rows[0].append(Paragraph(role, s["label"]))
-        rows[1].append(Paragraph(f"Navn: {escape(names.get(role, ''))}", s["body"]))
+        # The line has room for one line of name; the full name stands in the facts above.
+        rows[1].append(Paragraph(f"Navn: {escape(short(names.get(role, ''), 34))}", s["body"]))
         rows[2].append(Paragraph("Dato:", s["body"]))
         rows[3].append(Paragraph("Underskrift:", s["body"]))
         style.append(("LINEBELOW", (column_index, 1), (column_index, -1), 0.6, colors.black))
@@ -307,16 +272,19 @@ def _signatures(plan: ActionPlan, s: dict[str, ParagraphStyle], width: float) ->
     ])
 
 
-def _story(plan: ActionPlan, portrait_width: float, landscape_width: float) -> list[Flowable]:
-    s = _styles()
+def _story(plan: ActionPlan, portrait_width: float, landscape_width: float,
+           with_card_notes: bool) -> list[Flowable]:
+    s = plan_styles()
     story: list[Flowable] = [
         Paragraph("Handlingsplan", s["title"]),
-        _para(plan.unit_name, s["unit"]),
+        labelled(para(plan.unit_name, s["unit"]), "Enhedens navn"),
         _fact_table(plan, s, portrait_width),
-        KeepTogether([Paragraph("Paletten – overblik", s["h1"]),
-                      _figure(plan, portrait_width)]),
     ]
-    story.extend(_mapping(plan, s, portrait_width))
+    if plan.follow_up is not None:
+        story.extend(follow_up_sections(plan.follow_up, s, portrait_width))
+    story.append(KeepTogether([Paragraph("Paletten – overblik", s["h1"]),
+                               _figure(plan, portrait_width)]))
+    story.extend(mapping_section(plan, s, portrait_width, with_card_notes))
     story.extend([
         NextPageTemplate("landscape"),
         PageBreak(),
@@ -325,12 +293,13 @@ def _story(plan: ActionPlan, portrait_width: float, landscape_width: float) -> l
         Spacer(1, 10),
         Paragraph(f"<b>Næste opfølgning:</b> "
                   f"{danish_date(plan.next_follow_up) or 'ikke fastsat'}", s["body"]),
+        *_summary(plan, s),
         _signatures(plan, s, min(landscape_width, 220 * mm)),
     ])
     return story
 
 
-def _document(target: Any, plan: ActionPlan) -> tuple[BaseDocTemplate, float, float]:
+def _document(target: Any, plan: ActionPlan) -> tuple[_PlanDocument, float, float]:
     portrait_size, landscape_size = A4, landscape(A4)
     bottom = FOOTER_Y + 9 * mm
 
@@ -338,7 +307,7 @@ def _document(target: Any, plan: ActionPlan) -> tuple[BaseDocTemplate, float, fl
         return Frame(MARGIN, bottom, size[0] - 2 * MARGIN, size[1] - MARGIN - bottom,
                      id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
-    doc = BaseDocTemplate(
+    doc = _PlanDocument(
         target, pagesize=portrait_size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN, bottomMargin=bottom, lang="da",
         title=f"Handlingsplan – {plan.unit_name}", subject="Fremmødepaletten",
@@ -351,12 +320,14 @@ def _document(target: Any, plan: ActionPlan) -> tuple[BaseDocTemplate, float, fl
     return doc, portrait_size[0] - 2 * MARGIN, landscape_size[0] - 2 * MARGIN
 
 
-def write_action_plan(plan: ActionPlan, out: Path) -> None:
-    """Write the plan as a PDF to ``out``.
+def write_action_plan(plan: ActionPlan, out: Path, *, with_card_notes: bool = True) -> None:
+    """Write the plan as a PDF to ``out``; card notes print under their theme unless
+    ``with_card_notes`` is False.
 
     The file is written beside ``out`` first and moved into place when
     complete, so a failed export never leaves half a PDF. An unwritable place
-    raises :class:`OSError` before any rendering is done.
+    raises :class:`OSError` before any rendering is done; something reportlab cannot
+    place raises :class:`PlanTooLargeError`.
     """
     out = Path(out)
     # Binary (not ASCII85) streams: ~20 % smaller and much faster for the figure,
@@ -369,7 +340,7 @@ def write_action_plan(plan: ActionPlan, out: Path) -> None:
             doc, portrait_width, landscape_width = _document(stream, plan)
             footer = (f"Handlingsplan · {plan.unit_name} · "
                       f"{danish_date(plan.screening_date)}")
-            doc.build(_story(plan, portrait_width, landscape_width),
+            doc.build(_story(plan, portrait_width, landscape_width, with_card_notes),
                       canvasmaker=_footer_canvas(footer))
         with contextlib.suppress(OSError):
             os.chmod(temp_name, 0o644)  # mkstemp makes 0600; a saved plan is an ordinary file

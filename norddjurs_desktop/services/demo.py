@@ -1,4 +1,10 @@
-"""A fictional unit with a finished screening, so a newcomer has something to look at."""
+"""A fictional unit with a whole turn of the cycle, so a newcomer has something to look at.
+
+Two screenings about six months apart: the first with its plan, the second a
+follow-up that reviewed that plan (some actions done, some carried on, one
+given up) and made a new one, with a deadline close enough that the home has
+something due.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ from norddjurs_desktop.domain.absence import AbsenceStats
 from norddjurs_desktop.domain.dates import format_percent
 from norddjurs_desktop.domain.plan import DataReference, danish_date
 from norddjurs_desktop.paths import DEMO
-from norddjurs_desktop.services import actions, screenings, units
+from norddjurs_desktop.services import actions, followup, screenings, units
 from norddjurs_desktop.services.absence import import_absence_files, unit_stats
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.storage.database import Database
@@ -103,18 +109,35 @@ def _monday_action(stats: AbsenceStats, today: date) -> ActionData:
     )
 
 
-def create_demo(db: Database, today: date | None = None) -> int:
-    """Create (or recreate) the demo unit; returns the screening id."""
-    today = today or date.today()
-    existing = units.find_unit(db, DEMO_UNIT)
-    if existing is not None:
-        units.delete_unit(db, existing)
-    unit_id = units.create_unit(db, DEMO_UNIT)
-    import_absence_files(db, unit_id, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
+# Follow-up: (index of the first plan's action, new status, "Virkede det?", comment, carry on)
+_REVIEWS = (
+    (0, "gennemført", "ja", "Tallene er på dagsordenen hver måned nu.", False),
+    (1, "gennemført", "delvist", "Mandagene topper, men kun i vinterhalvåret.", False),
+    (2, "i gang", "for tidligt at sige", "Planen er lavet, men kun prøvet i en måned.", True),
+    (3, "gennemført", "ja", "", False),
+    (4, "i gang", "delvist", "Påmindelsen på dag 3 virker; dag 10 glemmes stadig.", True),
+    (5, "opgivet", "nej", "Vi fandt ikke en form, der passede til personalemøderne.", False),
+)
+# The follow-up's scores where they changed since the first screening.
+_LATER_SCORES = {"data": 3, "coordination": 3, "handling": 4}
+_NEW_ACTIONS = (
+    ("prevention", "Tidlige tegn på mistrivsel opdages for sent.",
+     "Korte trivselssamtaler på stuemøderne hver anden uge.", "AMR", 7, 30, "i gang",
+     "Alle stuer har haft tre samtaler."),
+    ("ownership", "Det er uklart, hvem der gør hvad ved langtidsfravær.",
+     "Skriv en rollefordeling for TRIO ved langtidsfravær på én side.", "TR", 17, 40,
+     "ikke startet", "Rollefordelingen er hængt op og gennemgået i MED."),
+    ("culture", "Der bliver stadig snakket i krogene om korttidsfravær.",
+     "Tal om, hvordan vi taler om fravær, på næste personalemøde.", "Leder", 42, 70,
+     "ikke startet", "Emnet er taget op, og der er aftalt en fælles tone."),
+)
+
+
+def _first_screening(db: Database, unit_id: int, on: date) -> int:
     screening_id = screenings.create_screening(
         db,
         unit_id,
-        on=today,
+        on=on,
         forum="TRIO",
         purpose="Finde ud af, hvorfor fremmødet er faldet, og hvor vi skal sætte ind.",
     )
@@ -134,20 +157,73 @@ def create_demo(db: Database, today: date | None = None) -> int:
                 problem=problem,
                 action=what,
                 owner=owner,
-                deadline=today + timedelta(days=due),
-                follow_up=today + timedelta(days=follow),
+                deadline=on + timedelta(days=due),
+                follow_up=on + timedelta(days=follow),
                 status=status,
                 success=success,
             ),
         )
     stats = unit_stats(db, unit_id)
     if stats is not None:
-        actions.add_action(db, screening_id, _monday_action(stats, today))
+        actions.add_action(db, screening_id, _monday_action(stats, on))
     screenings.update_preparation(
         db,
         screening_id,
-        next_follow_up=today + timedelta(days=90),
+        next_follow_up=on + timedelta(days=175),
         summary="Vi prioriterer brug af data og koordinering af fremmøde.",
         status="afsluttet",
     )
     return screening_id
+
+
+def _follow_up(db: Database, unit_id: int, first_id: int, on: date) -> int:
+    screening_id = followup.start_follow_up(db, unit_id, on=on)
+    reviews = followup.list_reviews(db, screening_id)
+    for index, status, effect, comment, carry in _REVIEWS:
+        if index >= len(reviews):
+            continue
+        action_id = reviews[index].action.id or 0
+        followup.review_action(db, screening_id, action_id, status=status, effect=effect,
+                               comment=comment)
+        if carry:
+            copy = followup.carry_over(db, screening_id, action_id)
+            actions.update_action(db, ActionData(**{
+                **copy.__dict__,
+                "deadline": on + timedelta(days=17),  # due within the next two weeks
+                "follow_up": on + timedelta(days=60),
+            }))
+    first = screenings.get_screening(db, first_id)
+    for assessment in first.assessments:
+        key = assessment.theme_key
+        screenings.set_score(db, screening_id, key, _LATER_SCORES.get(key, assessment.score))
+        screenings.set_notes(db, screening_id, key, resources=assessment.resources,
+                             challenges=assessment.challenges)
+    screenings.set_priorities(db, screening_id, ["prevention", "ownership"])
+    for theme, problem, what, owner, due, follow, status, success in _NEW_ACTIONS:
+        actions.add_action(db, screening_id, ActionData(
+            id=None, theme_key=theme, problem=problem, action=what, owner=owner,
+            # days after the meeting; held nine days ago, the first is already overdue
+            deadline=on + timedelta(days=due),
+            follow_up=on + timedelta(days=follow), status=status, success=success,
+        ))
+    screenings.update_preparation(
+        db,
+        screening_id,
+        next_follow_up=on + timedelta(days=182),
+        summary="Data bruges nu fast i TRIO. Mandagsplanen og påmindelserne føres videre; "
+        "næste halvår ser vi på trivsel og roller ved langtidsfravær.",
+        status="afsluttet",
+    )
+    return screening_id
+
+
+def create_demo(db: Database, today: date | None = None) -> int:
+    """Create (or recreate) the demo unit; returns the id of its latest screening."""
+    today = today or date.today()
+    existing = units.find_unit(db, DEMO_UNIT)
+    if existing is not None:
+        units.delete_unit(db, existing)
+    unit_id = units.create_unit(db, DEMO_UNIT)
+    import_absence_files(db, unit_id, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
+    first_id = _first_screening(db, unit_id, today - timedelta(days=182))
+    return _follow_up(db, unit_id, first_id, today - timedelta(days=9))

@@ -142,3 +142,40 @@ class CardNote(SQLModel, table=True):
     card_id: int = Field(foreign_key="card.id", ondelete="CASCADE", index=True)
     discussed: bool = False
     note: str = ""
+
+
+class FollowUp(SQLModel, table=True):
+    """Marks a screening as the follow-up of an earlier one of the same unit.
+
+    ``previous_id`` is cleared, not cascaded, when the earlier screening is
+    deleted: the follow-up and its own plan stay.
+    """
+
+    __tablename__ = "follow_up"
+    id: int | None = Field(default=None, primary_key=True)
+    screening_id: int = Field(foreign_key="screening.id", ondelete="CASCADE", unique=True)
+    previous_id: int | None = Field(
+        default=None, foreign_key="screening.id", ondelete="SET NULL", index=True
+    )
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class ActionReview(SQLModel, table=True):
+    """What a follow-up meeting said about one action of the previous plan.
+
+    The action's new status is kept on the action itself; ``effect`` is the
+    answer to "Virkede det?" ("" until answered); ``carried_action_id`` is the
+    action in the new plan that carries it on.
+    """
+
+    __tablename__ = "action_review"
+    __table_args__ = (UniqueConstraint("screening_id", "action_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    screening_id: int = Field(foreign_key="screening.id", ondelete="CASCADE", index=True)
+    action_id: int = Field(foreign_key="action.id", ondelete="CASCADE", index=True)
+    effect: str = ""
+    comment: str = ""
+    carried_action_id: int | None = Field(
+        default=None, foreign_key="action.id", ondelete="SET NULL", index=True
+    )
+    position: int = 0

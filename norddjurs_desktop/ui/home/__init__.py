@@ -1,1 +1,1 @@
-"""The home page: units and their screenings, and starting a new one."""
+"""The home page: units and their screenings, what is due, and starting a new one."""

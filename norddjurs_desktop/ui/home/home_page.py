@@ -27,7 +27,9 @@ from norddjurs_desktop.services.overview import list_units
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import change_hub, on_change
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.home.due_panel import DuePanel, show_action
 from norddjurs_desktop.ui.home.new_screening_dialog import NewScreeningDialog
+from norddjurs_desktop.ui.home.unit_panel import UnitPanel
 from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 if TYPE_CHECKING:
@@ -103,6 +105,8 @@ class HomePage(QWidget):
         for key, text, slot in (
             ("open", "Åbn screening", self._open_selected),
             ("new", "Ny screening …", self._new_for_selected),
+            ("follow_up", "Ny opfølgning", self._new_follow_up),
+            ("development", "Udvikling …", self.show_development),
             ("new_unit", "Ny enhed …", self._new_unit),
             ("rename", "Omdøb enhed …", self._rename_unit),
             ("delete", "Slet …", self._delete_selected),
@@ -117,7 +121,16 @@ class HomePage(QWidget):
         overview_layout = QVBoxLayout(overview)
         overview_layout.addWidget(QLabel("<h2>Enheder og screeninger</h2>"))
         overview_layout.addLayout(bar)
-        overview_layout.addWidget(self.tree)
+        self.due = DuePanel(db)
+        self.due.openItem.connect(self._open_due)
+        self.unit_panel = UnitPanel(db)
+        left = QVBoxLayout()
+        left.addWidget(self.tree, 1)
+        left.addWidget(self.unit_panel)
+        lists = QHBoxLayout()
+        lists.addLayout(left, 1)
+        lists.addWidget(self.due, 1)
+        overview_layout.addLayout(lists)
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome)
@@ -160,6 +173,8 @@ class HomePage(QWidget):
             if first is not None:
                 self.tree.setCurrentItem(first.child(0) or first)
         self.pages.setCurrentIndex(0 if not overview else 1)
+        if overview:
+            self.due.refresh()
         self._update_buttons()
 
     def take_focus(self) -> None:
@@ -181,6 +196,9 @@ class HomePage(QWidget):
         self.buttons["rename"].setEnabled(unit_id is not None)
         self.buttons["delete"].setEnabled(unit_id is not None)
         self.buttons["data"].setEnabled(unit_id is not None)
+        self.buttons["follow_up"].setEnabled(unit_id is not None)
+        self.buttons["development"].setEnabled(unit_id is not None)
+        self.unit_panel.show_unit(unit_id)
 
     def _activated(self, item: QTreeWidgetItem) -> None:
         screening_id = item.data(0, _SCREENING_ROLE)
@@ -196,6 +214,42 @@ class HomePage(QWidget):
         QMessageBox.warning(self, "Fremmødepaletten", plain_message(str(error)))
 
     # -- use cases ----------------------------------------------------------------
+    def _open_due(self, screening_id: int, action_id: int) -> None:
+        """Open the screening of a due item, at its action when it is one."""
+        self.openScreening.emit(screening_id)
+        show_action(self.window(), screening_id, action_id)
+
+    def show_development(self) -> QDialog | None:
+        """The selected unit's scores across its screenings (table and chart)."""
+        from norddjurs_desktop.ui.followup.development_dialog import DevelopmentDialog
+
+        unit_id, _ = self._selected()
+        if unit_id is None:
+            return None
+        name = next((u.name for u in list_units(self.db) if u.id == unit_id), "")
+        dialog = DevelopmentDialog(self.db, unit_id, name, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def _new_follow_up(self) -> None:
+        """A follow-up of the selected unit's latest screening, dated today, opened at once."""
+        from datetime import date
+
+        from norddjurs_desktop.services.followup import start_follow_up
+
+        unit_id, _ = self._selected()
+        if unit_id is None:
+            return
+        try:
+            screening_id = start_follow_up(self.db, unit_id, on=date.today())
+        except UserFacingError as error:
+            self._error(error)
+            return
+        change_hub().announce(Changes.of(Kind.SCREENINGS, unit_id=unit_id))
+        self.refresh(select_screening=screening_id)
+        self.openScreening.emit(screening_id)
+
     def make_new_screening_dialog(self) -> NewScreeningDialog:
         names = [u.name for u in list_units(self.db)]
         unit_id, _ = self._selected()

@@ -24,10 +24,19 @@ from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.plan import export_plan
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
-from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER
+from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER, PRINT_CARD_NOTES
 from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 STATUS_TIMEOUT_MS = 10_000
+
+
+def card_notes_wanted() -> bool:
+    """Whether the plan PDF prints the card notes (the user's last choice; on at first)."""
+    return PRINT_CARD_NOTES.get().lower() in ("true", "1")
+
+
+def set_card_notes_wanted(wanted: bool) -> None:
+    PRINT_CARD_NOTES.set("true" if wanted else "false")
 
 
 def export_plan_to(
@@ -35,10 +44,14 @@ def export_plan_to(
     path: Path,
     on_done: Callable[[Path], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
+    with_card_notes: bool | None = None,
 ) -> BackgroundTask[Path]:
     """Write the plan PDF to ``path`` in the background; wait on the task's ``done`` signal."""
     db, screening_id = store.db, store.screening_id  # read here, on the GUI thread
-    return run_in_background(lambda: export_plan(db, screening_id, path), on_done, on_error)
+    notes = card_notes_wanted() if with_card_notes is None else with_card_notes
+    return run_in_background(
+        lambda: export_plan(db, screening_id, path, with_card_notes=notes), on_done, on_error
+    )
 
 
 def error_message(error: BaseException, path: Path) -> str:

@@ -88,13 +88,15 @@ def print_plan(
     on_preview: Callable[[PdfPreviewDialog], None] | None = None,
 ) -> BackgroundTask[object]:
     from norddjurs_desktop.services.plan import export_plan
+    from norddjurs_desktop.ui.plan.plan_export import card_notes_wanted
 
     db, screening_id = store.db, store.screening_id  # read on the GUI thread
     data = store.data
+    notes = card_notes_wanted()  # the same choice as "Gem handlingsplan som PDF"
     return write_then_preview(
         parent,
         "Laver handlingsplanen …",
-        lambda path: export_plan(db, screening_id, path),
+        lambda path: export_plan(db, screening_id, path, with_card_notes=notes),
         "Udskriv handlingsplan",
         plan_file_name(data.unit_name, data.date),
         on_preview=on_preview,

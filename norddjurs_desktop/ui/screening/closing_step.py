@@ -33,7 +33,11 @@ from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.plan.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
 from norddjurs_desktop.ui.plan.action_table_model import status_text
-from norddjurs_desktop.ui.plan.plan_export import export_plan_with_dialog
+from norddjurs_desktop.ui.plan.plan_export import (
+    card_notes_wanted,
+    export_plan_with_dialog,
+    set_card_notes_wanted,
+)
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.screening.undo_guard import push_guarded
 from norddjurs_desktop.ui.screening.undo_preparation import SetScreeningFieldCommand
@@ -93,6 +97,11 @@ class ClosingStep(QWidget):
         font.setBold(True)
         self.export_button.setFont(font)
         self.export_button.setToolTip("Gem planen som PDF, klar til at printe og underskrive")
+        self.card_notes_check = named(
+            QCheckBox("Tag noterne ved dialogkortene med i PDF'en"), "cardNotesCheck"
+        )
+        self.card_notes_check.setChecked(card_notes_wanted())
+        self.card_notes_check.toggled.connect(set_card_notes_wanted)
 
         agreements = QGroupBox("Aftaler")
         form = QFormLayout(agreements)
@@ -104,7 +113,15 @@ class ClosingStep(QWidget):
         form.addRow("", self.finished_check)
         right = QVBoxLayout()
         right.addWidget(agreements, 1)
+        right.addWidget(self.card_notes_check)
         right.addWidget(self.export_button)
+        self.sheet_button = named(QPushButton("Gem handlinger som regneark …"), "sheetButton")
+        self.calendar_button = named(QPushButton("Gem kalenderfil …"), "calendarButton")
+        self.calendar_button.setToolTip("Deadlines, opfølgninger og næste møde til Outlook")
+        others = QHBoxLayout()
+        others.addWidget(self.sheet_button)
+        others.addWidget(self.calendar_button)
+        right.addLayout(others)
 
         body = QHBoxLayout()
         body.addWidget(overview, 1)
@@ -120,6 +137,8 @@ class ClosingStep(QWidget):
         self.no_follow_up.toggled.connect(self._on_no_follow_up)
         self.finished_check.toggled.connect(self._on_finished)
         self.export_button.clicked.connect(self.export)
+        self.sheet_button.clicked.connect(self._save_sheet)
+        self.calendar_button.clicked.connect(self._save_calendar)
         on_change(self, self._on_change)
         self.refresh()
 
@@ -230,3 +249,15 @@ class ClosingStep(QWidget):
     def export(self) -> None:
         self.flush()
         export_plan_with_dialog(self, self.store)
+
+    def _save_sheet(self) -> None:
+        from norddjurs_desktop.ui.followup.action_export import save_actions_with_dialog
+
+        self.flush()
+        save_actions_with_dialog(self, self.store)
+
+    def _save_calendar(self) -> None:
+        from norddjurs_desktop.ui.followup.action_export import save_calendar_with_dialog
+
+        self.flush()
+        save_calendar_with_dialog(self, self.store)

@@ -17,6 +17,7 @@ from norddjurs_desktop.domain.palette import PALETTE_KEYS
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
+from norddjurs_desktop.ui.followup.hook import previous_scores
 from norddjurs_desktop.ui.rounds.round_buttons import RoundButtons
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.screening.theme_view import ThemeView
@@ -69,6 +70,7 @@ class MappingStep(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
         on_change(self, self._on_change)
+        previous_scores(store, self.tiles)
         self.refresh()
 
     def _on_change(self, changes: Changes) -> None:

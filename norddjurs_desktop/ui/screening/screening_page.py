@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.data.data_step import DataStep
+from norddjurs_desktop.ui.followup.hook import follow_up_review
 from norddjurs_desktop.ui.plan.action_step import ActionStep
 from norddjurs_desktop.ui.screening.closing_step import ClosingStep
 from norddjurs_desktop.ui.screening.mapping_step import MappingStep
@@ -63,15 +65,24 @@ class ScreeningPage(QWidget):
         self.priority = PriorityStep(self.store, undo_stack, deck)
         self.action_step = ActionStep(self.store, undo_stack)
         self.closing = ClosingStep(self.store, undo_stack)
+        self.review = follow_up_review(self.store)
+        first: QWidget = self.preparation
+        if self.review is not None:  # a follow-up starts by reviewing the last plan
+            first = QTabWidget()
+            first.setObjectName("followUpTabs")
+            first.addTab(self.review, "Opfølgning på sidste plan")
+            first.addTab(self.preparation, "Forberedelse")
         self.steps = QStackedWidget()
         for step in (
-            self.preparation, self.mapping, self.data_step, self.priority, self.action_step,
+            first, self.mapping, self.data_step, self.priority, self.action_step,
             self.closing,
         ):
             self.steps.addWidget(step)
 
         self.nav = named(QListWidget(), "stepList")
         self.nav.addItems(list(STEP_TITLES))
+        if self.review is not None:
+            self.nav.item(0).setText("1. Opfølgning")
         self.nav.setFixedWidth(190)
         self.nav.currentRowChanged.connect(self.go_to_step)
         font = self.nav.font()

@@ -33,6 +33,8 @@ class Setting(Generic[T]):
 
 # The folder last used for a PDF, a plan printout, a card set or a board.
 EXPORT_FOLDER = Setting("export/last_folder", str, "")
+# Whether the plan PDF prints the notes written beside the cards ("true"/"false"; on at first).
+PRINT_CARD_NOTES = Setting("export/card_notes", str, "true")
 # The folder last used to export or import a deck file.
 DECK_FOLDER = Setting("decks/last_folder", str, "")
 # Where the main window was, and how its bars were laid out.

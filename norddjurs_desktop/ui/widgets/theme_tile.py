@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from norddjurs_desktop.domain.colours import ink_for
+from norddjurs_desktop.domain.followup import ScoreChange
 from norddjurs_desktop.domain.scoring import score_colour, score_label
 from norddjurs_desktop.ui.widgets.symbols import paint_symbol
 
@@ -29,6 +30,8 @@ class ThemeTile(QWidget):
         self.score: int | None = None
         self.priority: int | None = None
         self.notes = ""
+        self.previous: int | None = None  # the score at the screening before (follow-ups)
+        self.has_previous = False
         self.setObjectName(f"tile_{key}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -55,10 +58,27 @@ class ThemeTile(QWidget):
         self._update_accessible()
         self.update()
 
+    def set_previous(self, previous: int | None) -> None:
+        """Show last screening's score beside today's (↑ ↓ = and both numbers)."""
+        self.previous, self.has_previous = previous, True
+        self._update_accessible()
+        self.update()
+
+    def change_text(self) -> str:
+        """'Sidst 2 → nu 3 ↑ bedre', or '' when there is no earlier screening."""
+        if not self.has_previous:
+            return ""
+        change = ScoreChange(self.key, self.title, self.previous, self.score)
+        before = "–" if self.previous is None else str(self.previous)
+        now = "–" if self.score is None else str(self.score)
+        return f"Sidst {before} → nu {now} {change.arrow} {change.words}".replace("  ", " ")
+
     def _update_accessible(self) -> None:
         text = f"{self.title}: {score_label(self.score)}"
         if self.priority:
             text += f", prioritet {self.priority}"
+        if self.change_text():
+            text += f"; {self.change_text()}"
         self.setAccessibleName(text)
         self.setToolTip(text)
 
@@ -115,12 +135,20 @@ class ThemeTile(QWidget):
                 Qt.AlignmentFlag.AlignVCenter,
                 f"★ Prioritet {self.priority}",
             )
+        top = badge.bottom() + 10
+        change = self.change_text()
+        if change:
+            p.setFont(self.font())
+            p.setPen(QColor("#111111"))
+            p.drawText(QRectF(r.left() + 12, top, r.width() - 24, 20),
+                       Qt.AlignmentFlag.AlignVCenter, change)
+            top += 22
         if self.notes:
             small = QFont(self.font())
             small.setPointSizeF(self.font().pointSizeF() * 0.9)
             p.setFont(small)
             p.setPen(QColor("#444444"))
-            notes_rect = QRectF(r.left() + 12, badge.bottom() + 10, r.width() - 24, 0)
+            notes_rect = QRectF(r.left() + 12, top, r.width() - 24, 0)
             notes_rect.setBottom(r.bottom() - 8)
             if notes_rect.height() > 14:
                 p.drawText(

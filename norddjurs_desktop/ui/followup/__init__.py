@@ -1,0 +1,1 @@
+"""The follow-up meeting's own step: reviewing the last plan."""

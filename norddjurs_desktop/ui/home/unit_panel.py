@@ -1,0 +1,102 @@
+"""The selected unit on the home: its latest palette as eight small tiles and what is due.
+
+Each tile has the theme's colour and symbol and the score as a number, so the
+palette reads without colour; dates and counts are said in words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from norddjurs_desktop.domain.dates import danish_date
+from norddjurs_desktop.domain.due import is_overdue, when_words
+from norddjurs_desktop.domain.scoring import score_colour, score_label
+from norddjurs_desktop.services.unit_status import TileState, unit_status
+from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.widgets.symbols import paint_symbol
+
+if TYPE_CHECKING:
+    from norddjurs_desktop.services.bootstrap import Database
+
+
+class MiniTile(QWidget):
+    """A theme's colour band with its symbol, and the score in a coloured disc."""
+
+    def __init__(self, state: TileState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.setObjectName(f"mini_{state.key}")
+        self.setFixedSize(QSize(64, 64))
+        text = f"{state.title}: {score_label(state.score)}"
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        p.setPen(QPen(QColor("#8a8a8a"), 1))
+        p.setBrush(QColor(self.state.colour))
+        p.drawRoundedRect(r, 6, 6)
+        paint_symbol(p, self.state.symbol, QRectF(r.left() + 4, r.top() + 4, 16, 16),
+                     QColor("#ffffff"))
+        disc = QRectF(r.center().x() - 17, r.top() + 22, 34, 34)
+        p.setPen(QPen(QColor("#333333"), 1))
+        p.setBrush(QColor(score_colour(self.state.score)))
+        p.drawEllipse(disc)
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        p.setFont(font)
+        p.setPen(QColor("#111111"))
+        p.drawText(disc, Qt.AlignmentFlag.AlignCenter,
+                   "–" if self.state.score is None else str(self.state.score))
+        p.end()
+
+
+class UnitPanel(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.today = date.today
+        self.facts = named(QLabel(), "unitFacts")
+        self.facts.setWordWrap(True)
+        self.tiles = QHBoxLayout()
+        self.tiles.setSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.facts)
+        layout.addLayout(self.tiles)
+
+    def show_unit(self, unit_id: int | None) -> None:
+        while self.tiles.count():
+            item = self.tiles.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        status = unit_status(self.db, unit_id, self.today()) if unit_id is not None else None
+        if status is None or status.latest_date is None:
+            self.facts.setText("" if status is None else
+                               f"<b>{escape(status.unit_name)}</b>: ingen screening endnu.")
+            return
+        today = self.today()
+        follow = "ikke aftalt"
+        if status.next_follow_up is not None:
+            words = when_words(status.next_follow_up, today)
+            sign = "⚠ " if is_overdue(status.next_follow_up, today) else ""
+            follow = f"{sign}{danish_date(status.next_follow_up)} ({words})"
+        self.facts.setText(
+            f"<b>{escape(status.unit_name)}</b> · seneste screening "
+            f"{danish_date(status.latest_date)}"
+            f"<br>Næste opfølgning: {follow}<br>"
+            f"Åbne handlinger: {status.open_actions} · forfaldne: {status.overdue_actions} · "
+            f"deadline inden for 14 dage: {status.soon_actions}")
+        for state in status.tiles:
+            self.tiles.addWidget(MiniTile(state))
+        self.tiles.addStretch(1)
