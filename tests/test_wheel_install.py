@@ -96,7 +96,7 @@ def test_the_wheel_installs_and_runs_demo_decks_and_export_plan(tmp_path: Path) 
     assert plan.read_bytes().startswith(b"%PDF")
 
     probe = subprocess.run(
-        [str(scripts / "python"), "-c",
+        [str(scripts / ("python.exe" if os.name == "nt" else "python")), "-c",
          "import norddjurs_desktop, norddjurs_desktop.paths as p;"
          "print(norddjurs_desktop.__file__); print(p.RESOURCES);"
          "print(len(p.licence_text())); print((p.LICENSES / 'THIRD_PARTY_NOTICES.md').is_file())"],
@@ -104,4 +104,4 @@ def test_the_wheel_installs_and_runs_demo_decks_and_export_plan(tmp_path: Path) 
     package, resources, licence, notices = probe.stdout.splitlines()
     assert Path(package).is_relative_to(venv) and Path(resources).is_relative_to(venv)
     assert int(licence) > 10_000 and notices == "True"
-    assert (scripts / "fremmoedepaletten-gui").exists()
+    assert (scripts / ("fremmoedepaletten-gui" + (".exe" if os.name == "nt" else ""))).exists()
