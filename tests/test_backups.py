@@ -81,7 +81,7 @@ def test_a_backup_is_listed_with_its_size_units_and_screenings(db, db_path: Path
     assert path.parent == db_path.with_name(f"{db_path.stem}-sikkerhedskopier")
     (backup,) = [b for b in list_backups(db_path) if b.reason == "manuel"]
     assert backup.path == path
-    assert backup.units == 1 and backup.screenings == 1
+    assert backup.units == 1 and backup.screenings == 2  # the demo: a screening and its follow-up
     assert backup.size_bytes == path.stat().st_size > 0
     assert backup.created.date() == datetime.now().date()
     # The copy is a whole database on its own, not in WAL mode.
