@@ -6,8 +6,13 @@ from datetime import date
 
 import pytest
 
-from norddjurs_desktop.domain.dates import format_number, format_percent, parse_danish_date
-from norddjurs_desktop.domain.plan import ScoreSpread, danish_date, plan_file_name
+from norddjurs_desktop.domain.dates import (
+    danish_date,
+    format_number,
+    format_percent,
+    parse_danish_date,
+)
+from norddjurs_desktop.domain.plan import ScoreSpread, plan_file_name
 from norddjurs_desktop.domain.scoring import is_valid_score, score_colour, score_label
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.errors import StorageError

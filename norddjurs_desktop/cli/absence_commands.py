@@ -16,8 +16,12 @@ from pathlib import Path
 
 from norddjurs_desktop.cli import CliError, open_db
 from norddjurs_desktop.domain.absence import AbsenceStats
-from norddjurs_desktop.domain.dates import format_number, format_percent, parse_danish_date
-from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.domain.dates import (
+    danish_date,
+    format_number,
+    format_percent,
+    parse_danish_date,
+)
 from norddjurs_desktop.importing.errors import ImportFileError
 from norddjurs_desktop.storage.database import Database, open_database
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from norddjurs_desktop.domain.dates import danish_date  # noqa: F401 - re-exported
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.followup import FollowUpReport
 
 ACTION_STATUSES = ("ikke startet", "i gang", "gennemført", "opgivet")

@@ -46,12 +46,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.followup import carried_text
 from norddjurs_desktop.domain.palette import SIGNATURE_ROLES
 from norddjurs_desktop.domain.plan import (
     ActionPlan,
     PlanAction,
-    danish_date,
 )
 from norddjurs_desktop.reports.fonts import FONT_BOLD, FONT_REGULAR
 from norddjurs_desktop.reports.palette_figure import palette_figure_png

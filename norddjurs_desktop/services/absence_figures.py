@@ -18,7 +18,7 @@ from norddjurs_desktop.domain.absence import (
     rolling_absence,
     yearly_absence,
 )
-from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.reports.charts.inputs import ChartExtra
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import AbsenceDataset, FilterRefused

@@ -31,7 +31,7 @@ from norddjurs_desktop.domain.absence import (
     team_label,
 )
 from norddjurs_desktop.domain.absence_records import NO_TEAM
-from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
 from norddjurs_desktop.storage.database import Database

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from norddjurs_desktop.domain.absence import AbsenceStats
-from norddjurs_desktop.domain.dates import format_percent
-from norddjurs_desktop.domain.plan import DataReference, danish_date
+from norddjurs_desktop.domain.dates import danish_date, format_percent
+from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.paths import DEMO
 from norddjurs_desktop.services import actions, followup, screenings, units
 from norddjurs_desktop.services.absence import import_absence_files, unit_stats

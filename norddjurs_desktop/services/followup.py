@@ -13,13 +13,14 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.followup import (
     FollowUpReport,
     ReviewedAction,
     is_open,
     validate_effect,
 )
-from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
+from norddjurs_desktop.domain.plan import ACTION_STATUSES
 from norddjurs_desktop.services.actions import list_actions
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from norddjurs_desktop.domain.dates import format_number
-from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.domain.dates import danish_date, format_number
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.bootstrap import Database

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from norddjurs_desktop.domain.plan import danish_date
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.overview import list_units

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.palette import PALETTE_KEYS, PALETTE_TITLES
-from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
+from norddjurs_desktop.domain.plan import ACTION_STATUSES
 from norddjurs_desktop.services.dto import ActionData
 
 SORT_ROLE = Qt.ItemDataRole.UserRole

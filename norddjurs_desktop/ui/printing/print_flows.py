@@ -16,8 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.decks import DeckError
-from norddjurs_desktop.domain.plan import danish_date, plan_file_name
+from norddjurs_desktop.domain.plan import plan_file_name
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.palette import PALETTE_THEMES, PALETTE_TITLES
-from norddjurs_desktop.domain.plan import ACTION_STATUSES, danish_date
+from norddjurs_desktop.domain.plan import ACTION_STATUSES
 from norddjurs_desktop.domain.scoring import score_label
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named

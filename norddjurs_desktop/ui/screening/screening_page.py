@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
-from norddjurs_desktop.domain.plan import DataReference, danish_date
+from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.decks.library import get_deck
