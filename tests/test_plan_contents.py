@@ -12,7 +12,8 @@ import pytest
 pypdf = pytest.importorskip("pypdf")
 
 from norddjurs_desktop.reports import plan_styles  # noqa: E402
-from norddjurs_desktop.services import actions, decks, screenings, units  # noqa: E402
+from norddjurs_desktop.services import actions, screenings, units  # noqa: E402
+from norddjurs_desktop.services.decks import library as decks  # noqa: E402
 from norddjurs_desktop.services.dto import ActionData  # noqa: E402
 from norddjurs_desktop.services.errors import ServiceError  # noqa: E402
 from norddjurs_desktop.services.plan import export_plan  # noqa: E402

@@ -300,26 +300,3 @@ def test_a_file_cut_off_in_the_middle_of_a_write_opens_and_is_rolled_back(db_pat
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-
-def test_a_plan_is_read_from_one_state_of_the_file(tmp_path) -> None:
-    """While a multi-step reading runs, another program cannot commit a change into it."""
-    import sqlite3 as _sqlite3
-
-    from norddjurs_desktop.services.bootstrap import open_app_database
-    from norddjurs_desktop.services.demo import create_demo
-
-    path = tmp_path / "snapshot.sqlite"
-    db = open_app_database(path)
-    create_demo(db)
-    other = _sqlite3.connect(path, timeout=0.2, isolation_level=None)
-    try:
-        with db.snapshot():
-            other.execute("BEGIN IMMEDIATE")
-            other.execute("UPDATE screening SET summary = 'ændret imens'")
-            with pytest.raises(_sqlite3.OperationalError, match="locked"):
-                other.execute("COMMIT")  # waits for the reading to end, then gives up
-            other.execute("ROLLBACK")
-        other.execute("UPDATE screening SET summary = 'ændret bagefter'")  # now it may
-    finally:
-        other.close()
-        db.close()

@@ -69,14 +69,6 @@ def card_notes(db: Database, screening_id: int) -> tuple[
 def build_action_plan(
     db: Database, screening_id: int, spreads: dict[str, ScoreSpread] | None = None
 ) -> ActionPlan:
-    """The whole plan as one consistent reading of the file (see ``Database.snapshot``)."""
-    with db.snapshot():
-        return _build_action_plan(db, screening_id, spreads)
-
-
-def _build_action_plan(
-    db: Database, screening_id: int, spreads: dict[str, ScoreSpread] | None
-) -> ActionPlan:
     screening = get_screening(db, screening_id)
     look = palette_look(db)
     if spreads is None:  # the screening's own hidden round, if one was held

@@ -293,22 +293,6 @@ class Database:
                     raise self._fault(error) from error
                 raise
 
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
-        """Every read inside the block sees the file as it was when the block began.
-
-        A use case that reads in several steps (the plan: screening, actions, card
-        notes, the round, the review) must not print a mix of before and after
-        another program's change. With the rollback journal, a read transaction
-        holds SQLite's shared lock until it ends, and no writer can commit while
-        it is held: so keeping one open for the block makes every other read in
-        it, on any connection, see the same committed state. A writer elsewhere
-        waits (busy timeout) for the block, which lasts a fraction of a second.
-        """
-        with self.reader() as connection:
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()  # take the lock
-            yield
-
     def backup_before(self, reason: str) -> Path | None:
         """A backup before a change that is hard to undo (an import, a deck import).
 
