@@ -54,6 +54,9 @@ def configure_application(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(), "qtbase", "_", folder):
         app.installTranslator(translator)
+    from norddjurs_desktop.ui.common.theme import apply_theme
+
+    apply_theme(app)
 
 
 def acquire_lock(db_path: Path) -> QLockFile | None:
