@@ -16,6 +16,7 @@ Windows, macOS and Linux, honours dark palettes and gives a visible focus ring.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
@@ -32,6 +33,8 @@ RADIUS = {"s": 4, "m": 6, "l": 10}
 # Font sizes as multiples of the system font, so the user's own size setting still counts.
 TYPE_SCALE = {"small": 0.9, "body": 1.0, "lead": 1.15, "heading": 1.35, "title": 1.7}
 FOCUS_WIDTH = 2
+
+W = TypeVar("W", bound=QWidget)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ QToolTip {{ border: 1px solid palette(mid); padding: 4px; }}
 """
 
 
-def set_role(widget: QWidget, role: str) -> QWidget:
+def set_role(widget: W, role: str) -> W:
     """Give a label its place in the type scale ("title", "heading", "lead", "small", "error")."""
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
@@ -130,7 +133,7 @@ def set_role(widget: QWidget, role: str) -> QWidget:
     return widget
 
 
-def as_card(widget: QWidget) -> QWidget:
+def as_card(widget: W) -> W:
     """Draw a frame as a card surface (the base colour, a thin line, round corners)."""
     widget.setProperty("card", True)
     widget.style().unpolish(widget)
@@ -138,7 +141,7 @@ def as_card(widget: QWidget) -> QWidget:
     return widget
 
 
-def set_primary(widget: QWidget) -> QWidget:
+def set_primary(widget: W) -> W:
     """Mark the one button that moves the meeting on."""
     widget.setProperty("primary", True)
     widget.style().unpolish(widget)

@@ -37,6 +37,7 @@ from norddjurs_desktop.services.decks.library import DeckInfo, get_deck, list_de
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.common.theme import current_colours
 from norddjurs_desktop.ui.decks.card_panel import CardPanel
 from norddjurs_desktop.ui.decks.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.shell.settings import DECK_FOLDER
@@ -173,7 +174,7 @@ class DeckEditorDialog(QDialog):
 
     # -- messages -------------------------------------------------------------------
     def _warn(self, message: str) -> None:
-        self.status.setText(f"<span style='color:#b00020'>{message}</span>")
+        self.status.setText(f"<span style='color:{current_colours().danger}'>{message}</span>")
         QMessageBox.warning(self, "Ikke gemt", message)
 
     def _done(self, message: str) -> None:

@@ -31,7 +31,8 @@ from norddjurs_desktop.domain.scoring import score_label
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
-from norddjurs_desktop.ui.plan.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
+from norddjurs_desktop.ui.common.theme import set_role
+from norddjurs_desktop.ui.plan.action_dialog import DATE_FORMAT, from_qdate, to_qdate
 from norddjurs_desktop.ui.plan.action_table_model import status_text
 from norddjurs_desktop.ui.plan.plan_export import export_plan_with_dialog
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
@@ -71,7 +72,7 @@ class ClosingStep(QWidget):
         self.next_follow_up.setAccessibleName("Næste opfølgning")
         self.no_follow_up = named(QCheckBox("ikke aftalt endnu"), "nextFollowUpNoneCheck")
         self.follow_up_error = named(QLabel(), "nextFollowUpError")
-        self.follow_up_error.setStyleSheet(ERROR_STYLE)
+        set_role(self.follow_up_error, "error")
         self.follow_up_error.setWordWrap(True)
         self.follow_up_error.hide()
         date_row = QHBoxLayout()

@@ -85,7 +85,7 @@ class PreparationStep(QWidget):
         form.addRow("&Dato:", self.date_edit)
         form.addRow("&Forum:", self.forum_combo)
         form.addRow("&Formål:", self.purpose)
-        form.addRow("&Skjult runde:", self.anonymity_combo)
+        form.addRow("&Navne i skjult runde:", self.anonymity_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>1. Forberedelse</h2>"))
         layout.addLayout(form)
