@@ -10,9 +10,10 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFormLayout,
     QLabel,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
 CHART_DPI = 96
+MIN_CHART_HEIGHT = 230  # pixels: below this the chart scrolls instead of shrinking
 CREATE_TEXT = "Opret handling ud fra dette"
 NO_SCREENING_TEXT = "Åbn en screening for at oprette en handling ud fra et diagram."
 
@@ -148,7 +150,10 @@ class ChartPanel(QWidget):
         canvas = FigureCanvasQTAgg(figure)
         canvas.setObjectName("chartCanvas")
         height = figure.get_size_inches()[1] * figure.dpi / canvas.device_pixel_ratio
-        canvas.setMinimumSize(420, int(height))
+        # Sized to its area: the chart shrinks to fit a 1366x768 laptop (its x-axis was cut
+        # off) and only scrolls below a readable minimum, where the wheel scrolls it.
+        canvas.setMinimumSize(420, int(min(height, MIN_CHART_HEIGHT)))
+        canvas.installEventFilter(self)
         self._started = started
         canvas.mpl_connect("draw_event", lambda _e: self._drawn(canvas))
         old = self.scroll_area.takeWidget()
@@ -157,6 +162,15 @@ class ChartPanel(QWidget):
             old.deleteLater()
         self.canvas = canvas
         self._stale = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The mouse wheel over the chart scrolls the area (matplotlib would swallow it)."""
+        if watched is self.canvas and event.type() == QEvent.Type.Wheel:
+            bar = self.scroll_area.verticalScrollBar()
+            if bar.maximum() > 0:
+                QApplication.sendEvent(bar, event)
+                return True
+        return super().eventFilter(watched, event)
 
     def draw_pending(self) -> bool:
         """True between a redraw and the end of matplotlib's draw of it."""
