@@ -50,6 +50,9 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(ICON)))
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    from norddjurs_desktop.ui.shell.qt_danish import DanishFallback
+
+    app.installTranslator(DanishFallback(app))  # first, so Qt's own catalogue answers first
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(), "qtbase", "_", folder):
