@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -114,9 +115,17 @@ class ChartPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.headline)
         layout.addWidget(self.scroll_area, 1)
+        buttons = QHBoxLayout()
         if can_create:
-            layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        else:
+            buttons.addWidget(self.create_button)
+        self.table_button: QPushButton | None = None
+        if spec.key == "teams":  # hundreds of teams: the chart summarises, the table has all
+            self.table_button = named(QPushButton("Alle teams i en tabel …"), "groupTableButton")
+            self.table_button.clicked.connect(self.open_group_table)
+            buttons.addWidget(self.table_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        if not can_create:
             hint = QLabel(NO_SCREENING_TEXT)
             hint.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(hint)
@@ -162,6 +171,15 @@ class ChartPanel(QWidget):
             old.deleteLater()
         self.canvas = canvas
         self._stale = False
+
+    def open_group_table(self) -> QDialog | None:
+        if self.figures is None:
+            return None
+        from norddjurs_desktop.ui.data.group_table import GroupTableDialog
+
+        dialog = GroupTableDialog(self.spec.title, self.figures.stats.by_team, self)
+        dialog.open()
+        return dialog
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """The mouse wheel over the chart scrolls the area (matplotlib would swallow it)."""
