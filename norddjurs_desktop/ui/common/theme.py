@@ -88,16 +88,19 @@ QPushButton:default, QPushButton[primary="true"] {{
 QPushButton:default:disabled, QPushButton[primary="true"]:disabled {{
     background: palette(midlight); color: palette(mid); border-color: palette(midlight);
 }}
-QPushButton:focus, QToolButton:focus {{ border: {FOCUS_WIDTH + 1}px solid {c.focus}; }}
+QPushButton:focus, QToolButton:focus {{ border: {FOCUS_WIDTH + 1}px solid {c.focus};
+    padding: {s['xs'] + 1 - FOCUS_WIDTH}px {s['m'] - FOCUS_WIDTH}px; }}
 QPushButton:default:focus, QPushButton[primary="true"]:focus {{
     border: {FOCUS_WIDTH + 1}px solid palette(text);
+    padding: {s['xs'] + 1 - FOCUS_WIDTH}px {s['m'] - FOCUS_WIDTH}px;
 }}
 QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QDateEdit, QComboBox {{
     background: palette(base); border: 1px solid palette(mid); border-radius: {r["s"]}px;
     padding: 3px {s["xs"] + 2}px;
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus,
-QDateEdit:focus, QComboBox:focus {{ border: {FOCUS_WIDTH}px solid {c.focus}; }}
+QDateEdit:focus, QComboBox:focus {{ border: {FOCUS_WIDTH}px solid {c.focus};
+    padding: {3 - FOCUS_WIDTH + 1}px {s['xs'] + 2 - FOCUS_WIDTH + 1}px; }}
 QListView, QTreeView, QTableView {{
     background: palette(base); border: 1px solid palette(mid); border-radius: {r["s"]}px;
 }}
