@@ -61,3 +61,22 @@ def test_the_wheel_over_a_chart_scrolls_its_area_when_it_is_taller(qtbot, tmp_pa
     )
     QApplication.sendEvent(panel.canvas, event)
     assert bar.value() > 0
+
+
+def test_a_chart_tells_a_screen_reader_what_it_shows(qtbot, tmp_path: Path) -> None:
+    window = MainWindow(tmp_path / "a11y.sqlite")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.databaseOpened, timeout=20_000):
+        window.open_database()
+    with qtbot.waitSignal(window.screeningOpened, timeout=20_000):
+        window.home.open_demo()
+    page = window.screening_page
+    page.go_to_step(2)
+    view = page.data_step.view
+    qtbot.waitUntil(lambda: view.task is not None and view.task.finished, timeout=20_000)
+    panel = view.select_chart("weekdays")
+    qtbot.waitUntil(lambda: panel.canvas is not None and not panel._stale, timeout=20_000)
+    assert panel.canvas.accessibleName() == "Ugedag for første sygedag"
+    description = panel.canvas.accessibleDescription()
+    assert description and description in panel.headline.text()

@@ -158,6 +158,10 @@ class ChartPanel(QWidget):
         figure = self.spec.builder(self.figures.stats, self.figures.extra, CHART_DPI)
         canvas = FigureCanvasQTAgg(figure)
         canvas.setObjectName("chartCanvas")
+        # What a screen reader says for the picture: the chart's name and its headline.
+        canvas.setAccessibleName(self.spec.title)
+        canvas.setAccessibleDescription(headline(self.spec.key, self.figures.stats,
+                                                 self.figures.extra))
         height = figure.get_size_inches()[1] * figure.dpi / canvas.device_pixel_ratio
         # Sized to its area: the chart shrinks to fit a 1366x768 laptop (its x-axis was cut
         # off) and only scrolls below a readable minimum, where the wheel scrolls it.
