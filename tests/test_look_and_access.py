@@ -140,3 +140,38 @@ def test_focus_is_visible_on_the_voting_sheet(qtbot, themed: QApplication, db) -
     edge_after = focused.pixelColor(1, focused.height() // 2)
     assert edge_after.name() == focus.name()
     assert edge_before.name() != focus.name()
+
+
+def test_a_chosen_score_button_reads_at_4_5_to_1_on_the_sheet_and_the_theme_page(
+    qtbot, db
+) -> None:
+    from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY
+    from norddjurs_desktop.services.decks.library import get_deck
+    from norddjurs_desktop.ui.rounds.ballot_page import BallotPage
+
+    deck = get_deck(db, PALETTE_DECK_KEY)
+    sheet = BallotPage(deck)
+    qtbot.addWidget(sheet)
+    sheet.start([deck.themes[0].key], "Dine svar")
+    buttons = [b for b in sheet.findChildren(QPushButton) if b.objectName()[-1:].isdigit()]
+    assert len(buttons) == len(SCORE_LEVELS)
+
+    from datetime import date
+
+    from PySide6.QtGui import QUndoStack
+
+    from norddjurs_desktop.services.screenings import create_screening
+    from norddjurs_desktop.services.units import create_unit
+    from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
+
+    unit = create_unit(db, "Kontrastens hus")
+    page = ScreeningPage(db, create_screening(db, unit, on=date(2025, 3, 1)), QUndoStack())
+    qtbot.addWidget(page)
+    page.go_to_step(1)
+    page.mapping.open_theme("culture")
+    buttons += [page.mapping.theme_view.findChild(QPushButton, f"score{n}") for n in range(1, 6)]
+    for button in buttons:
+        style = button.styleSheet()
+        background = re.search(r"background: (#[0-9a-f]{6})", style).group(1)
+        ink = re.search(r"color: (#[0-9a-f]{6})", style).group(1)
+        assert contrast_ratio(background, ink) >= 4.5, button.objectName()
