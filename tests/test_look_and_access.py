@@ -175,3 +175,21 @@ def test_a_chosen_score_button_reads_at_4_5_to_1_on_the_sheet_and_the_theme_page
         background = re.search(r"background: (#[0-9a-f]{6})", style).group(1)
         ink = re.search(r"color: (#[0-9a-f]{6})", style).group(1)
         assert contrast_ratio(background, ink) >= 4.5, button.objectName()
+
+
+def test_a_palette_tile_is_a_button_with_its_theme_and_score_for_a_screen_reader(qtbot) -> None:
+    from PySide6.QtGui import QAccessible
+
+    from norddjurs_desktop.ui.widgets.theme_tile import ThemeTile
+
+    tile = ThemeTile("culture", "Kultur for fravær", "#cc79a7", "cross")
+    qtbot.addWidget(tile)
+    tile.set_state(4, 1)
+    tile.show()
+    face = QAccessible.queryAccessibleInterface(tile)
+    assert face.role() == QAccessible.Role.Button
+    name = face.text(QAccessible.Text.Name)
+    assert "Kultur for fravær" in name and "4" in name and "prioritet 1" in name
+    tile.set_state(2, None)  # a new score is heard at once
+    assert "2 – udfordring" in face.text(QAccessible.Text.Name)
+    assert tile.focusPolicy() & Qt.FocusPolicy.TabFocus

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
     QColor,
     QFont,
     QKeyEvent,
@@ -13,7 +15,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from norddjurs_desktop.domain.colours import ink_for
 from norddjurs_desktop.domain.scoring import score_colour, score_label
@@ -24,6 +26,24 @@ from norddjurs_desktop.ui.widgets.symbols import paint_symbol
 def readable_text_colour(background: QColor) -> QColor:
     """The text colour the printed cards use on the same background."""
     return QColor(ink_for(background.name()))
+
+
+_factory_installed = False
+
+
+def _accessible_tile(key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Screen readers hear a tile as a button with its theme, score and priority."""
+    if isinstance(obj, ThemeTile):
+        # No fixed name: Qt then reads the tile's own accessible name, which follows the score.
+        return QAccessibleWidget(obj, QAccessible.Role.Button)
+    return None
+
+
+def _install_accessible_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible_tile)
+        _factory_installed = True
 
 
 class ThemeTile(QWidget):
@@ -44,6 +64,7 @@ class ThemeTile(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(200, 130))
+        _install_accessible_factory()
         self._update_accessible()
 
     def set_theme(self, title: str, colour: str, symbol: str) -> None:
