@@ -132,3 +132,33 @@ def test_typed_key_figures_chart() -> None:
     texts = _texts(fig)
     assert "4,5 %" in texts and "Ambition 5 %" in texts
     assert "Ingen nøgletal" in _texts(key_figures_chart([]))[0]
+
+
+def test_358_teams_show_the_ten_highest_and_lowest_and_the_rest_in_words() -> None:
+    from norddjurs_desktop.reports.charts.group_charts import summarised_groups
+
+    groups: dict[str, float | None] = {f"Team {n:03d}": n / 10 for n in range(1, 359)}
+    groups["Lille team"] = None  # fewer than five persons: counted, never shown
+    shown, rest = summarised_groups(groups)
+    assert len(shown) == 20
+    assert list(shown)[:2] == ["Team 358", "Team 357"]  # the highest first
+    assert "Team 001" in shown and "Team 011" not in shown  # the ten lowest
+    assert "Lille team" not in shown
+    assert rest.startswith("339 teams mere") and "1 med færre end 5" in rest
+    few = {"A": 4.0, "B": None, "C": 6.5}
+    assert summarised_groups(few) == (few, "")  # a short list is drawn whole
+
+
+def test_the_teams_table_sorts_by_the_figure(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from norddjurs_desktop.ui.data.group_table import GroupTableDialog
+
+    dialog = GroupTableDialog("Sygefravær efter team", {"A": 4.0, "B": None, "C": 12.5, "D": 9.0})
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    order = [table.item(r, 0).text() for r in range(4)]
+    assert order == ["C", "D", "A", "B"]  # highest first, the hidden team last
+    assert table.item(3, 1).text() == "færre end 5"
+    table.sortItems(1, Qt.SortOrder.AscendingOrder)
+    assert [table.item(r, 0).text() for r in range(4)] == ["B", "A", "D", "C"]

@@ -301,7 +301,7 @@ def test_closing_step_saves_next_follow_up_and_summary(qtbot, store):
     qtbot.addWidget(closing)
     closing.show()
     summary = child(closing, QLabel, "summaryLabel").text()
-    assert "Håndtering: 3 – både og" in summary
+    assert "Håndtering: 3 – både-og" in summary
     assert "Børnehuset Æblegården" in summary and "10-03-2025" in summary
     assert "Anne (Leder)" in summary
     assert "<ol><li>Håndtering</li><li>Kultur for fravær</li></ol>" in summary

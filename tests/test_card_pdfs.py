@@ -215,3 +215,22 @@ def test_shipped_decks_print(tmp_path: Path, name: str) -> None:
     assert len(layout.cards) == sum(1 for _, c in deck.all_cards() if not c.hidden)
     assert all(p.font_size >= 10 for p in layout.cards)
     write_board(deck, tmp_path / "plade.pdf")
+
+
+def test_printed_cards_are_named_by_theme_and_number_not_by_internal_id(tmp_path: Path) -> None:
+    """HR and the group see "Håndtering 1" on the card, never "handling-01"."""
+    from norddjurs_desktop.reports.cards_pdf import card_label
+
+    cards = [Card("handling-01", "Hvem ringer?"), Card("handling-02", "Hvornår?", "dilemma")]
+    theme = Theme("handling", "Håndtering", "", "#e69f00", "circle", cards)
+    assert card_label(theme, cards[1]) == "Håndtering 2"
+    deck = Deck("palette", "Paletten", "", 1, [theme])
+    pdf = tmp_path / "kort.pdf"
+    write_card_set([deck], pdf)
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Håndtering 1" in text and "Håndtering 2" in text
+    # only the invisible marker (for these tests) still carries the id
+    visible = text.replace(f"{MARKER_PREFIX}handling-01", "").replace(
+        f"{MARKER_PREFIX}handling-02", ""
+    )
+    assert "handling-0" not in visible

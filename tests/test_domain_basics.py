@@ -20,7 +20,7 @@ def test_the_score_scale_has_words_for_every_step() -> None:
     assert [score_label(v) for v in range(1, 6)] == [
         "1 – stor udfordring",
         "2 – udfordring",
-        "3 – både og",
+        "3 – både-og",
         "4 – ressource",
         "5 – stærk ressource",
     ]

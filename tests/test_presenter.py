@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QCheckBox, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QListWidget, QPushButton
 
 from norddjurs_desktop.services.decks.library import card_notes, get_deck
 from norddjurs_desktop.services.screenings import create_screening
@@ -164,3 +164,37 @@ def test_the_big_screen_closes_with_the_screening_it_shows(qtbot, store) -> None
     with qtbot.waitSignal(session.closed, timeout=5_000):
         store.closing.emit()
     assert not window.isVisible()
+
+
+def test_on_one_screen_the_notes_panel_never_covers_the_card_and_keys_work_from_it(
+    qtbot, store
+) -> None:
+    session, cards = start(store)
+    window, control = session.window, session.control
+    qtbot.waitExposed(window)
+    assert window.content_width() == window.width()  # panel hidden: the card has it all
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert control.isVisible()
+    panel_left = control.frameGeometry().left() - window.geometry().left()
+    assert window.content_width() <= panel_left  # the words end before the panel starts
+    # a key pressed while the panel has focus still moves the card
+    control.activateWindow()
+    control.setFocus()
+    counter = control.findChild(QLabel, "presenterCounter")
+    qtbot.keyClick(counter, Qt.Key.Key_Right)
+    assert session.current() == cards[1]
+    qtbot.keyClick(control, Qt.Key.Key_N)  # and N hides it again, from the panel
+    assert not control.isVisible()
+    assert window.content_width() == window.width()
+    session.close()
+
+
+def test_a_long_deck_name_is_made_smaller_never_cut() -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from norddjurs_desktop.ui.presenter.presenter_window import deck_title_font
+
+    title = "Psykologisk tryghed – syv refleksioner til MED-udvalget og TRIO'en"
+    font = deck_title_font(title, 520, 30, 12)
+    assert QFontMetrics(font).horizontalAdvance(title) <= 520
+    assert font.pixelSize() < 30

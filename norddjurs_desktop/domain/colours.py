@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 LIGHT_INK = "#ffffff"
-DARK_INK = "#1a1a1a"
+DARK_INK = "#111111"  # near-black; #1a1a1a left the vermilion theme at 4,50:1
 
 
 def relative_luminance(hex_colour: str) -> float:

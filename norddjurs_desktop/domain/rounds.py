@@ -18,9 +18,9 @@ from norddjurs_desktop.domain.scoring import is_valid_score
 # Who may see whose score: stored on the screening, chosen in the preparation step.
 ANONYMITY_MODES: tuple[str, ...] = ("navne", "facilitator", "anonym")
 ANONYMITY_LABELS: dict[str, str] = {
-    "navne": "Navne vises",
-    "facilitator": "Kun facilitator ser navne",
-    "anonym": "Anonym",
+    "navne": "Alle ser, hvem der gav hvilken score",
+    "facilitator": "Kun ordstyreren ser, hvem der gav hvilken score",
+    "anonym": "Ingen navne – helt anonymt",
 }
 
 

@@ -18,9 +18,9 @@ class ScoreLevel:
 SCORE_LEVELS: tuple[ScoreLevel, ...] = (
     ScoreLevel(1, "stor udfordring", "#c0392b"),
     ScoreLevel(2, "udfordring", "#e67e22"),
-    ScoreLevel(3, "både og", "#f1c40f"),
+    ScoreLevel(3, "både-og", "#f1c40f"),
     ScoreLevel(4, "ressource", "#7dbb42"),
-    ScoreLevel(5, "stærk ressource", "#2e8b3e"),
+    ScoreLevel(5, "stærk ressource", "#2a7f3a"),  # white on it 5,0:1 (was 4,3:1)
 )
 
 UNSCORED_COLOUR = "#d9d9d9"
@@ -38,7 +38,7 @@ def score_level(value: int) -> ScoreLevel:
 
 
 def score_label(value: int | None) -> str:
-    """'3 – både og', or 'ikke scoret' when no score is set."""
+    """'3 – både-og', or 'ikke scoret' when no score is set."""
     if value is None:
         return "ikke scoret"
     return f"{value} – {score_level(value).label}"

@@ -177,6 +177,13 @@ def _outline(canvas: Canvas, rect: Rect) -> None:
     canvas.rect(rect.x, rect.y, rect.width, rect.height, stroke=1, fill=0)
 
 
+def card_label(theme: Theme, card: Card) -> str:
+    """The printed name of a card: its theme and its number within the theme."""
+    ids = [c.id for c in theme.cards]
+    number = ids.index(card.id) + 1 if card.id in ids else 0
+    return f"{theme.title} {number}" if number else theme.title
+
+
 def draw_front(canvas: Canvas, rect: Rect, deck: Deck, theme: Theme, card: Card) -> PlacedCard:
     colour = HexColor(theme.colour)
     ink = ink_on(colour)
@@ -203,9 +210,13 @@ def draw_front(canvas: Canvas, rect: Rect, deck: Deck, theme: Theme, card: Card)
 
     footer_y = rect.y + 3.5 * mm
     canvas.setFont(FONT_REGULAR, 7)
-    footer, _ = fit_line(deck.title, FONT_REGULAR, 7, rect.width * 0.7, 7)
+    inner = rect.width - 2 * PADDING
+    label, _ = fit_line(card_label(theme, card), FONT_REGULAR, 7, inner * 0.45, 7)
+    room = inner - stringWidth(label, FONT_REGULAR, 7) - 3 * mm
+    footer, _ = fit_line(deck.title, FONT_REGULAR, 7, room, 7)
     canvas.drawString(rect.x + PADDING, footer_y, footer)
-    canvas.drawRightString(rect.x + rect.width - PADDING, footer_y, card.id)
+    # "Håndtering 3", never the internal id ("handling-03" reads as Danish for "action")
+    canvas.drawRightString(rect.x + rect.width - PADDING, footer_y, label)
 
     text_top = kind_y - 3 * mm
     text_bottom = footer_y + 7 + 2.5 * mm

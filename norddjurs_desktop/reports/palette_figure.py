@@ -161,17 +161,36 @@ def _draw_row(ax: Any, index: int, theme: PlanTheme) -> None:
         _draw_spread(ax, spread, centre + 0.15)
 
 
+DOT_STEP = 0.085  # inches between dot centres: a 3,8 pt ring and a clear gap
+
+
+def spread_positions(scores: Sequence[int], y: float) -> list[tuple[float, float]]:
+    """Where each vote's ring goes: equal votes side by side, then a second row above.
+
+    The rings of equal votes used to be squeezed into one cell until they
+    touched; now they never come closer than a ring's width.
+    """
+    positions: list[tuple[float, float]] = []
+    per_row_max = int(CELL * 0.9 // DOT_STEP)
+    for score, count in sorted(Counter(scores).items()):
+        per_row = max(per_row_max, -(-count // 2))
+        step = min(DOT_STEP, CELL * 0.95 / per_row)
+        for k in range(count):
+            row, column = divmod(k, per_row)
+            in_row = min(per_row, count - row * per_row)
+            x = _cell_centre(score) + (column - (in_row - 1) / 2) * step
+            positions.append((x, y - row * DOT_STEP))
+    return positions
+
+
 def _draw_spread(ax: Any, spread: ScoreSpread, y: float) -> None:
-    counts = Counter(spread.scores)
-    xs: list[float] = []
-    for score, count in sorted(counts.items()):
-        step = min(0.075, CELL * 0.8 / count)
-        xs.extend(_cell_centre(score) + (k - (count - 1) / 2) * step for k in range(count))
-    ax.plot(xs, [y] * len(xs), marker="o", markersize=4.2, markerfacecolor="white",
-            markeredgecolor=INK, markeredgewidth=0.8, linestyle="none", zorder=4)
-    if spread.median is not None:
-        ax.plot([_cell_centre(spread.median)], [y], marker="|", markersize=9,
-                markeredgewidth=2.2, color=INK, linestyle="none", zorder=5)
+    positions = spread_positions(spread.scores, y)
+    ax.plot([x for x, _ in positions], [y for _, y in positions], marker="o", markersize=3.8,
+            markerfacecolor="white", markeredgecolor=INK, markeredgewidth=0.8,
+            linestyle="none", zorder=4)
+    if spread.median is not None:  # under the rings, so it never hides one
+        ax.plot([_cell_centre(spread.median)], [y + 0.075], marker="^", markersize=4.5,
+                color=INK, linestyle="none", zorder=5)
     ax.text(LABEL_X, y, spread_text(spread), ha="left", va="center", fontsize=6.5,
             color="#333333")
 
@@ -180,7 +199,7 @@ def _draw_legend(ax: Any, rows: int, any_spread: bool) -> None:
     y = TOP + rows * ROW + 0.18
     text = "Søjlens længde og tallet viser gruppens fælles score (1–5)."
     if any_spread:
-        text += "  ○ enkeltes score i den skjulte runde   ┃ median"
+        text += "  ○ enkeltes score i den skjulte runde   ▲ median"
     ax.text(0.04, y, text, ha="left", va="center", fontsize=7, color="#333333")
 
 

@@ -47,22 +47,34 @@ def group_chart(
     ambition: float,
     dpi: int,
     protecting: Collection[str] = (),
+    *,
+    rest: str = "",
+    split: int = 0,
 ) -> Figure:
     """One row per group (None: hidden, too few persons) against the ambition line.
 
     Group names are the unit's own words: shown literally (see :func:`plain`) and
     cut to :data:`LABEL_CHARS` characters. Groups in ``protecting`` have five or more
-    persons but are hidden to protect a smaller one, and say so.
+    persons but are hidden to protect a smaller one, and say so. With ``rest``, a
+    gap after the first ``split`` rows holds that line in words (the groups between
+    the highest and the lowest).
     """
     keys = list(groups)
     labels = [elide(label) for label in keys]
-    fig, ax = new_figure(dpi, height=1.35 + 0.27 * max(len(labels), 2))
+    rows = len(labels) + (1 if rest else 0)
+    fig, ax = new_figure(dpi, height=1.35 + 0.27 * max(rows, 2))
     if not labels:
         return empty(fig, ax, "Ingen grupper i perioden.")
     values = [groups[key] for key in keys]
     shown = [v for v in values if v is not None]
     top = max([*shown, ambition]) * 1.22
-    ys = list(range(len(labels)))[::-1]
+    positions = list(range(rows))[::-1]
+    if rest:
+        gap = positions.pop(split)
+        ax.text(top * 0.015, gap, f"… {rest}", va="center", ha="left", fontsize=9,
+                color=INK, style="italic", zorder=5,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+    ys = positions
     widths = [top if v is None else v for v in values]
     over = [v is not None and v > ambition for v in values]
     bars = ax.barh(
@@ -75,8 +87,8 @@ def group_chart(
     )
     # Labels as plain texts rather than ticks: 40 teams would otherwise cost 40 Tick objects.
     names = ax.get_yaxis_transform()
-    rows = zip(ys, bars, keys, labels, values, over, strict=True)
-    for y, bar, key, label, value, is_over in rows:
+    drawn = zip(ys, bars, keys, labels, values, over, strict=True)
+    for y, bar, key, label, value, is_over in drawn:
         ax.text(-0.012, y, label, transform=names, ha="right", va="center", fontsize=9, color=INK)
         if value is None:  # hidden group: an empty dashed outline across the axis
             bar.set_facecolor("none")
@@ -99,7 +111,7 @@ def group_chart(
             value + top * 0.008, y, pct_text(value), va="center", ha="left", fontsize=9, color=INK
         )
     ax.set_yticks([])
-    ax.set_ylim(-0.6, len(labels) - 0.4)
+    ax.set_ylim(-0.6, rows - 0.4)
     ax.set_xlim(0, top)
     ambition_line(ax, ambition, horizontal=False)
     pct_axis(ax, "x")
@@ -117,6 +129,42 @@ def group_chart(
     return fig
 
 
+SHOWN_AT_EACH_END = 10  # a long team list: the 10 highest and the 10 lowest, the rest in words
+LONG_LIST = 2 * SHOWN_AT_EACH_END + 4
+
+
+def summarised_groups(
+    groups: Mapping[str, float | None], each_end: int = SHOWN_AT_EACH_END
+) -> tuple[dict[str, float | None], str]:
+    """The highest and lowest groups of a long list, and a line about the ones between.
+
+    358 teams drawn as 358 bars took 2,4 s and could not be read; the table in
+    the data view lists them all. Hidden groups (fewer than five persons) are
+    only counted, and the line gives the median of the shown groups' own
+    figures, which tells nothing about a hidden one.
+    """
+    if len(groups) <= LONG_LIST:
+        return dict(groups), ""
+    shown = sorted(
+        ((label, value) for label, value in groups.items() if value is not None),
+        key=lambda item: item[1],
+        reverse=True,
+    )
+    top, bottom = shown[:each_end], shown[-each_end:] if len(shown) > each_end else []
+    middle = shown[each_end : len(shown) - each_end] if len(shown) > 2 * each_end else []
+    hidden = len(groups) - len(shown)
+    rest = len(middle) + hidden
+    parts = [f"{rest} teams mere"]
+    if middle:
+        values = sorted(v for _, v in middle)
+        mid = len(values) // 2
+        median = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+        parts.append(f"median {pct_text(median)}")
+    if hidden:
+        parts.append(f"{hidden} med {HIDDEN_LABEL} personer")
+    return dict(top + bottom), " · ".join(parts) + " – alle står i tabellen"
+
+
 def protecting(stats: AbsenceStats, breakdown: str) -> frozenset[str]:
     """The groups of a breakdown hidden only to protect a smaller hidden group."""
     hidden = stats.hidden_groups.get(breakdown, {})
@@ -125,7 +173,11 @@ def protecting(stats: AbsenceStats, breakdown: str) -> frozenset[str]:
 
 @plain
 def teams_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI) -> Figure:
-    return group_chart(stats.by_team, "team", extra.ambition, dpi, protecting(stats, TEAM))
+    groups, rest = summarised_groups(stats.by_team)
+    return group_chart(
+        groups, "team", extra.ambition, dpi, protecting(stats, TEAM),
+        rest=rest, split=SHOWN_AT_EACH_END,
+    )
 
 
 @plain

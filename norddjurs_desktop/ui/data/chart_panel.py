@@ -11,11 +11,13 @@ import time
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
 CHART_DPI = 96
+MIN_CHART_HEIGHT = 230  # pixels: below this the chart scrolls instead of shrinking
 CREATE_TEXT = "Opret handling ud fra dette"
 NO_SCREENING_TEXT = "Åbn en screening for at oprette en handling ud fra et diagram."
 
@@ -114,9 +117,17 @@ class ChartPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.headline)
         layout.addWidget(self.scroll_area, 1)
+        buttons = QHBoxLayout()
         if can_create:
-            layout.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
-        else:
+            buttons.addWidget(self.create_button)
+        self.table_button: QPushButton | None = None
+        if spec.key == "teams":  # hundreds of teams: the chart summarises, the table has all
+            self.table_button = named(QPushButton("Alle teams i en tabel …"), "groupTableButton")
+            self.table_button.clicked.connect(self.open_group_table)
+            buttons.addWidget(self.table_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        if not can_create:
             hint = QLabel(NO_SCREENING_TEXT)
             hint.setStyleSheet("color: palette(placeholder-text);")
             layout.addWidget(hint)
@@ -151,8 +162,15 @@ class ChartPanel(QWidget):
         figure = self.spec.builder(self.figures.stats, self.figures.extra, CHART_DPI)
         canvas = FigureCanvasQTAgg(figure)
         canvas.setObjectName("chartCanvas")
+        # What a screen reader says for the picture: the chart's name and its headline.
+        canvas.setAccessibleName(self.spec.title)
+        canvas.setAccessibleDescription(headline(self.spec.key, self.figures.stats,
+                                                 self.figures.extra))
         height = figure.get_size_inches()[1] * figure.dpi / canvas.device_pixel_ratio
-        canvas.setMinimumSize(420, int(height))
+        # Sized to its area: the chart shrinks to fit a 1366x768 laptop (its x-axis was cut
+        # off) and only scrolls below a readable minimum, where the wheel scrolls it.
+        canvas.setMinimumSize(420, int(min(height, MIN_CHART_HEIGHT)))
+        canvas.installEventFilter(self)
         self._started = started
         canvas.mpl_connect("draw_event", lambda _e: self._drawn(canvas))
         old = self.scroll_area.takeWidget()
@@ -161,6 +179,24 @@ class ChartPanel(QWidget):
             old.deleteLater()
         self.canvas = canvas
         self._stale = False
+
+    def open_group_table(self) -> QDialog | None:
+        if self.figures is None:
+            return None
+        from norddjurs_desktop.ui.data.group_table import GroupTableDialog
+
+        dialog = GroupTableDialog(self.spec.title, self.figures.stats.by_team, self)
+        dialog.open()
+        return dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The mouse wheel over the chart scrolls the area (matplotlib would swallow it)."""
+        if watched is self.canvas and event.type() == QEvent.Type.Wheel:
+            bar = self.scroll_area.verticalScrollBar()
+            if bar.maximum() > 0:
+                QApplication.sendEvent(bar, event)
+                return True
+        return super().eventFilter(watched, event)
 
     def draw_pending(self) -> bool:
         """True between a redraw and the end of matplotlib's draw of it."""

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 HELP_TEXT = (
     "Se enhedens egne fraværstal: udviklingen mod ambitionen på 5 %, hvornår og hvor længe "
     "der er fravær, og hvor. Når I ser noget, I vil gøre noget ved, så tryk på "
-    "»Opret handling ud fra dette« under diagrammet – tallet følger med handlingen."
+    "„Opret handling ud fra dette“ under diagrammet – tallet følger med handlingen."
 )
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -38,6 +37,7 @@ from norddjurs_desktop.services.decks.library import DeckInfo, get_deck, list_de
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.common.theme import current_colours
 from norddjurs_desktop.ui.decks.card_panel import CardPanel
 from norddjurs_desktop.ui.decks.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.shell.settings import DECK_FOLDER
@@ -123,7 +123,7 @@ class DeckEditorDialog(QDialog):
         self.deck_list.clear()
         for info in self.infos.values():
             origin = "medfølger" if info.shipped else "eget"
-            item = QListWidgetItem(f"{info.title}\n{info.key} · {origin} · {info.card_count} kort")
+            item = QListWidgetItem(f"{info.title}\n{origin} · {info.card_count} kort")
             item.setData(Qt.ItemDataRole.UserRole, info.key)
             self.deck_list.addItem(item)
         keys = list(self.infos)
@@ -175,7 +175,9 @@ class DeckEditorDialog(QDialog):
 
     # -- messages -------------------------------------------------------------------
     def _warn(self, message: str) -> None:
-        self.status.setText(f"<span style='color:#b00020'>{escape(message)}</span>")
+        self.status.setText(
+            f"<span style='color:{current_colours().danger}'>{escape(message)}</span>"
+        )
         QMessageBox.warning(self, "Ikke gemt", plain_message(message))
 
     def _done(self, message: str) -> None:
@@ -193,16 +195,8 @@ class DeckEditorDialog(QDialog):
         title, ok = QInputDialog.getText(self, "Nyt kortsæt", "Kortsættets titel:")
         if not ok or not title.strip():
             return
+        # The key is made from the title: an internal name HR never has to see or choose.
         key = deck_admin.suggest_deck_key(self.db, title)
-        key, ok = QInputDialog.getText(
-            self,
-            "Nyt kortsæt",
-            "Nøgle (bruges ved udskrift fra kommandolinjen og ved import):",
-            QLineEdit.EchoMode.Normal,
-            key,
-        )
-        if not ok:
-            return
         try:
             deck_admin.create_deck(self.db, key.strip(), title)
             editing.add_theme(self.db, key.strip(), "Første tema", "#0072b2")
@@ -210,7 +204,7 @@ class DeckEditorDialog(QDialog):
             self._warn(str(error))
             return
         self.reload(key.strip())
-        self._done(f"Kortsættet '{title.strip()}' er oprettet med et første tema.")
+        self._done(f"Kortsættet „{title.strip()}“ er oprettet med et første tema.")
 
     def export_deck(self) -> None:
         key = self.current_deck_key()
@@ -255,7 +249,7 @@ class DeckEditorDialog(QDialog):
         DECK_FOLDER.set(str(path.parent))
         self.reload(key)
         title = self.infos[key].title
-        self._done(f"'{title}' er importeret med nøglen '{key}'.")
+        self._done(f"„{title}“ er importeret.")
         return key
 
     def reset_deck(self) -> None:

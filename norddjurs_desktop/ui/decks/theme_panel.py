@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.domain.colours import ink_for
 from norddjurs_desktop.domain.decks import SYMBOLS, Deck, Theme
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.decks import editing
@@ -78,8 +79,12 @@ class ThemePanel(QWidget):
         self.title.setText(theme.title if theme else "")
         self.description.set_saved_text(theme.description if theme else "")
         colour = theme.colour if theme else "#cccccc"
-        self.colour.setText(colour)
-        self.colour.setStyleSheet(f"background: {colour}; padding: 4px 16px;")
+        # The colour itself on the button, never its hex code; a click opens the picker.
+        self.colour.setText("Vælg farve …")
+        self.colour.setAccessibleName("Temaets farve – vælg en anden")
+        self.colour.setStyleSheet(
+            f"QPushButton {{ background: {colour}; color: {ink_for(colour)}; padding: 4px 16px; }}"
+        )
         self.symbol.clear()
         for symbol in SYMBOLS:
             self.symbol.addItem(symbol_icon(symbol, colour), SYMBOL_NAMES[symbol], symbol)

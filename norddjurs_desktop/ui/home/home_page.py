@@ -27,6 +27,7 @@ from norddjurs_desktop.services.overview import list_units
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import change_hub, on_change
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.common.theme import set_primary
 from norddjurs_desktop.ui.home.due_panel import DuePanel, show_action
 from norddjurs_desktop.ui.home.new_screening_dialog import NewScreeningDialog
 from norddjurs_desktop.ui.home.unit_panel import UnitPanel
@@ -63,13 +64,17 @@ class WelcomeView(QWidget):
             label.setMinimumHeight(label.heightForWidth(620))
         self.new_button = named(QPushButton("Ny selvscreening"), "welcomeNewButton")
         self.demo_button = named(QPushButton("Åbn eksempel"), "welcomeDemoButton")
-        for button in (self.new_button, self.demo_button):
+        self.guide_button = named(QPushButton("Sådan holder I mødet"), "welcomeGuideButton")
+        self.guide_button.clicked.connect(self._open_guide)
+        set_primary(self.new_button)
+        for button in (self.new_button, self.demo_button, self.guide_button):
             button.setMinimumHeight(44)
             button.setMinimumWidth(200)
         buttons = QHBoxLayout()
         buttons.addStretch()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.guide_button)
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addStretch()
@@ -80,6 +85,11 @@ class WelcomeView(QWidget):
         layout.addSpacing(24)
         layout.addLayout(buttons)
         layout.addStretch()
+
+    def _open_guide(self) -> None:
+        from norddjurs_desktop.ui.shell.help_guide import help_dialog
+
+        help_dialog(self).show_guide()
 
 
 class HomePage(QWidget):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.palette import FORUMS
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.theme import set_role
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 from norddjurs_desktop.ui.widgets.plain_text import plain
 
@@ -45,7 +46,7 @@ class NewScreeningDialog(QDialog):
         self.forum_combo = named(QComboBox(), "forumCombo")
         self.forum_combo.addItems(list(FORUMS))
         self.error = plain(named(QLabel(), "errorLabel"))
-        self.error.setStyleSheet("color: #a40000; font-weight: bold;")
+        set_role(self.error, "error")
         self.error.hide()
 
         form = QFormLayout()

@@ -29,12 +29,12 @@ from norddjurs_desktop.domain.action_rules import action_problem
 from norddjurs_desktop.domain.palette import PALETTE_THEMES
 from norddjurs_desktop.domain.plan import ACTION_STATUSES
 from norddjurs_desktop.services.dto import ActionData
+from norddjurs_desktop.ui.common.theme import set_role
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
 from norddjurs_desktop.ui.widgets.plain_text import plain
 
 DATE_FORMAT = "dd-MM-yyyy"
 NO_THEME = "(intet tema)"
-ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 
 def to_qdate(value: date) -> QDate:
@@ -139,7 +139,7 @@ class ActionDialog(QDialog):
         self.error_label = plain(QLabel(self))
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        set_role(self.error_label, "error")  # the danger colour of the light or dark look
         self.error_label.hide()
 
         form = QFormLayout()

@@ -7,6 +7,7 @@ undo stack; the message goes out through ``store.failed`` and nothing changes.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from norddjurs_desktop.domain.action_defaults import default_theme
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.ui.common.naming import named
@@ -80,6 +83,16 @@ class ActionStep(QWidget):
         self.empty_hint = named(QLabel(EMPTY_HINT), "emptyHint")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_hint.setStyleSheet("color: palette(placeholder-text); font-size: 14pt;")
+        # The selected action in full: long texts are cut short in the table itself.
+        self.detail = named(QLabel(), "actionDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail_box = named(QScrollArea(), "actionDetailBox")
+        self.detail_box.setWidgetResizable(True)
+        self.detail_box.setWidget(self.detail)
+        self.detail_box.setMaximumHeight(110)
+        self.detail_box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.empty_hint)
         self.pages.addWidget(self.table)
@@ -137,6 +150,7 @@ class ActionStep(QWidget):
         layout.addWidget(help_text)
         layout.addLayout(buttons)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.detail_box)
 
         on_change(self, self._on_change)
         self.reload()
@@ -193,6 +207,21 @@ class ActionStep(QWidget):
         last = self.model.rowCount() - 1
         self.down_action.setEnabled(movable and row is not None and row < last)
         self.plan_order_button.setVisible(self._is_sorted())
+        self._show_detail(selected)
+
+    def _show_detail(self, action: ActionData | None) -> None:
+        self.detail_box.setVisible(action is not None)
+        if action is None:
+            self.detail.clear()
+            return
+        parts = [
+            ("Handling", action.action),
+            ("Problem", action.problem),
+            ("Succeskriterium", action.success),
+        ]
+        self.detail.setText(
+            "<br>".join(f"<b>{title}:</b> {html.escape(text)}" for title, text in parts if text)
+        )
 
     def show_plan_order(self) -> None:
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -216,7 +245,26 @@ class ActionStep(QWidget):
         self.current_dialog = None
 
     def open_new_action(self, prefill: ActionData | None = None) -> ActionDialog:
-        """Open the form for a new action, optionally filled in (e.g. from the data view)."""
+        """Open the form for a new action, optionally filled in (e.g. from the data view).
+
+        Without a prefill the theme is the first prioritised one without an action.
+        """
+        if prefill is None:
+            prefill = ActionData(
+                id=None,
+                theme_key=default_theme(
+                    ((a.theme_key, a.priority) for a in self.store.data.assessments),
+                    (a.theme_key for a in self.model.actions()),
+                ),
+                problem="",
+                action="",
+                owner="",
+                deadline=None,
+                follow_up=None,
+                status="ikke startet",
+                success="",
+                data_reference=None,
+            )
         dialog = self.make_dialog(prefill)
         self._show_dialog(dialog, self.add_action)
         return dialog
@@ -257,7 +305,7 @@ class ActionStep(QWidget):
         answer = QMessageBox.question(
             self,
             "Slet handling",
-            f"Vil I slette handlingen »{short}«?\n\nI kan fortryde med Ctrl+Z.",
+            f"Vil I slette handlingen „{short}“?\n\nI kan fortryde med Ctrl+Z.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

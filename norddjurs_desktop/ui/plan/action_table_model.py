@@ -70,6 +70,8 @@ STATUS_SIGNS = {
     "opgivet": "✕",
 }
 
+ELIDE_CHARS = 160  # about four wrapped lines in a stretched column at 1366 px
+
 _NO_DATE = date.max.toordinal() + 1  # empty dates sort after every real date
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,6 +81,19 @@ def status_text(status: str) -> str:
     """'◐ I gang': a sign and the word, never colour alone."""
     sign = STATUS_SIGNS.get(status, "•")
     return f"{sign} {status[:1].upper()}{status[1:]}"
+
+
+def elided(text: str, limit: int = 0) -> str:
+    """A long text cut at a word after about ``limit`` characters, with "…" after it.
+
+    One 2.000-character action would otherwise fill the whole table; the whole
+    text is in the tooltip and in the detail pane under the table.
+    """
+    limit = limit or ELIDE_CHARS
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + " …"
 
 
 def theme_title(theme_key: str) -> str:
@@ -137,7 +152,7 @@ class ActionTableModel(QAbstractTableModel):
         action = self._actions[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(action, column)
+            return elided(self._display(action, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(action, column)
         if role == SORT_ROLE:
@@ -179,7 +194,7 @@ class ActionTableModel(QAbstractTableModel):
             return f"Opfølgning: {text}" if text else "Ingen opfølgningsdato"
         if column == COL_STATUS:
             return f"Status: {action.status}"
-        return f"{COLUMNS[column]}: {text}" if text else None
+        return f"{COLUMNS[column]}: {elided(text, 1200)}" if text else None
 
     @staticmethod
     def _sort_key(action: ActionData, column: int) -> Any:
@@ -221,6 +236,8 @@ class ActionTableView(QTableView):
     def __init__(self, model: QAbstractItemModel) -> None:
         super().__init__()
         self.setAccessibleName("Handlinger")
+        # Tab leaves the table for the next control; arrow keys move between rows.
+        self.setTabKeyNavigation(False)
         self.setModel(model)
         self.setItemDelegate(_PaddedDelegate(self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QCloseEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -180,6 +180,14 @@ class ControlPanel(QWidget):
     def _note_saved(self, text: str) -> None:
         if self._shown is not None:
             self.session.set_note(text, self._shown)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Keys the panel's own fields did not use go to the big screen (next card, N, S …)."""
+        window = self.session.window
+        if window is not None and event.key() != Qt.Key.Key_Tab:
+            window.keyPressEvent(event)
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.note.flush()

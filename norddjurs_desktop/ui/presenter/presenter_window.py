@@ -65,6 +65,16 @@ def fit_font(text: str, rect: QRect, largest: float, smallest: float) -> QFont:
         size = max(smallest, size * 0.92)
 
 
+def deck_title_font(title: str, width: int, largest: float, smallest: float) -> QFont:
+    """The largest size from ``largest`` down to ``smallest`` at which ``title`` fits ``width``."""
+    size = largest
+    while True:
+        font = _font(size)
+        if QFontMetrics(font).horizontalAdvance(title) <= width or size <= smallest:
+            return font
+        size = max(smallest, size * 0.92)
+
+
 class PresenterWindow(QWidget):
     def __init__(self, session: PresenterSession, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
@@ -74,6 +84,8 @@ class PresenterWindow(QWidget):
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.session = session
+        # On one screen the notes panel sits at the right: the card keeps clear of it.
+        self.reserved_right = 0
         session.currentChanged.connect(self.update)
         session.notesChanged.connect(self.update)
         if session.countdown is not None:
@@ -87,6 +99,14 @@ class PresenterWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.setFocus()
+
+    def content_width(self) -> int:
+        """The width the card's words may use: the screen less the notes panel's room."""
+        return max(self.width() // 4, self.width() - self.reserved_right)
+
+    def reserve_right(self, pixels: int) -> None:
+        self.reserved_right = max(0, pixels)
+        self.update()
 
     # -- keys --------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
@@ -127,7 +147,8 @@ class PresenterWindow(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        w, h = self.width(), self.height()
+        full_width, h = self.width(), self.height()
+        w = self.content_width()
         painter.fillRect(self.rect(), PAPER)
         item = self.session.current()
         margin = round(min(w, h) * 0.055)
@@ -139,28 +160,31 @@ class PresenterWindow(QWidget):
         colour = QColor(item.theme.colour)
         ink = readable_text_colour(colour)
         band = round(h * BAND)
-        painter.fillRect(QRect(0, 0, w, band), colour)
+        painter.fillRect(QRect(0, 0, full_width, band), colour)
         # a thin line of the theme's colour at the bottom frames the card
-        painter.fillRect(QRect(0, h - round(h * 0.012), w, round(h * 0.012)), colour)
+        painter.fillRect(QRect(0, h - round(h * 0.012), full_width, round(h * 0.012)), colour)
 
         symbol = band * 0.58
         symbol_rect = QRectF(margin, (band - symbol) / 2, symbol, symbol)
-        paint_symbol(painter, item.theme.symbol, symbol_rect, QColor("white"))
+        paint_symbol(painter, item.theme.symbol, symbol_rect, ink)
         title_left = round(margin + symbol + margin * 0.5)
         counter = f"Kort {self.session.index + 1} af {len(self.session.cards)}"
         painter.setPen(ink)
-        painter.setFont(_font(band * 0.2))
-        small = QFontMetrics(painter.font())
+        # The deck's name whole: a smaller size rather than "…" (it was cut short).
+        deck_font = deck_title_font(item.deck_title, round(w * 0.42), band * 0.2, band * 0.1)
+        painter.setFont(deck_font)
+        small = QFontMetrics(deck_font)
         right_width = max(
-            small.horizontalAdvance(counter), small.horizontalAdvance(item.deck_title)
+            QFontMetrics(_font(band * 0.2)).horizontalAdvance(counter),
+            small.horizontalAdvance(item.deck_title),
         )
-        right_width = min(right_width, round(w * 0.3))
         right = QRect(w - margin - right_width, 0, right_width, band)
         painter.drawText(
             right.adjusted(0, round(band * 0.18), 0, 0),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-            small.elidedText(item.deck_title, Qt.TextElideMode.ElideRight, right_width),
+            item.deck_title,
         )
+        painter.setFont(_font(band * 0.2))
         painter.drawText(
             right.adjusted(0, 0, 0, -round(band * 0.18)),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),

@@ -8,6 +8,7 @@ through the :class:`ScreeningStore`, as soon as they are made.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -122,6 +123,21 @@ class PresenterSession(QObject):
         if self.control.isVisible():
             self.control.raise_()
             self.control.activateWindow()
+        self.keep_card_clear()
+
+    def keep_card_clear(self) -> None:
+        """On one screen, the card's words move left of the notes panel while it shows."""
+        from norddjurs_desktop.ui.presenter.presenter_window import PresenterWindow
+
+        window, control = self.window, self.control
+        if not isinstance(window, PresenterWindow) or control is None:
+            return
+        same_screen = control.screen() is window.screen()
+        if same_screen and control.isVisible():
+            left_edge = control.frameGeometry().left() - window.geometry().left()
+            window.reserve_right(window.width() - left_edge + 16)
+        else:
+            window.reserve_right(0)
 
     def toggle_discussed(self) -> None:
         self.set_discussed(not self.note_data().discussed)
@@ -178,6 +194,11 @@ class PresenterSession(QObject):
         if self._closing:
             return
         self._closing = True
+        if self.store is not None:
+            # Ended here, not left to PySide: a session collected before its store made the
+            # store's later 'destroyed' look for a slot that was gone ("Slot not found").
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.store.destroyed.disconnect(self._store_gone)
         if self.countdown is not None:
             self.countdown.pause()
         for widget in (self.control, self.window):

@@ -53,8 +53,10 @@ class PresenterChoice:
 def screen_label(screen: QScreen, reference: QScreen | None) -> str:
     size = screen.size()
     where = "denne skærm" if screen is reference else "anden skærm / projektor"
-    name = screen.name() or "Skærm"
-    return f"{name} – {size.width()}×{size.height()} ({where})"
+    # Numbered, not the system's own name ("screen", "HDMI-1"): the same words everywhere.
+    screens = QGuiApplication.screens()
+    number = screens.index(screen) + 1 if screen in screens else 1
+    return f"Skærm {number} – {size.width()}×{size.height()} ({where})"
 
 
 class PresenterSetupDialog(QDialog):

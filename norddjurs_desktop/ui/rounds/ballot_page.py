@@ -104,7 +104,7 @@ class BallotPage(QWidget):
         sized(self.header, 22, bold=True)
         self.sheet = QWidget()
         self.grid = QGridLayout(self.sheet)
-        scroll = QScrollArea()
+        self.sheet_scroll = scroll = named(QScrollArea(), "ballotScroll")
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.sheet)
         self.missing = named(QLabel(), "ballotMissing")
@@ -144,26 +144,34 @@ class BallotPage(QWidget):
                 button = self._choice(
                     f"{level.value}\n{level.label}", f"ballot_{key}_{level.value}"
                 )
+                # The chosen score in its colour with ink that reads on it (white on red).
+                ink = readable_text_colour(QColor(level.colour)).name()
                 button.setStyleSheet(
-                    f"QPushButton:checked {{ background: {level.colour}; font-weight: bold;"
-                    " border: 4px solid #222; }"
+                    f"QPushButton:checked {{ background: {level.colour}; color: {ink};"
+                    " font-weight: bold; border: 4px solid palette(text); }"
                 )
+                button.setAccessibleName(f"{theme.title}: {level.value} – {level.label}")
                 group.addButton(button, level.value)
                 self.grid.addWidget(button, row, column)
             passing = self._choice("Ved ikke", f"ballot_{key}_pass")
             passing.setStyleSheet(
-                "QPushButton:checked { background: #bbbbbb; font-weight: bold;"
-                " border: 4px solid #222; }"
+                "QPushButton:checked { background: #bbbbbb; color: #111111; font-weight: bold;"
+                " border: 4px solid palette(text); }"
             )
+            passing.setAccessibleName(f"{theme.title}: ved ikke")
             group.addButton(passing, PASS_ID)
             self.grid.addWidget(passing, row, len(SCORE_LEVELS) + 1)
             group.idClicked.connect(lambda _id: self._update())
             self.groups[key] = group
         self._update()
+        # Each voter starts at the top of the sheet, not where the last one left it.
+        self.sheet_scroll.verticalScrollBar().setValue(0)
+        self.sheet_scroll.ensureVisible(0, 0)
 
     def _choice(self, text: str, name: str) -> QPushButton:
         button = named(QPushButton(text), name)
         button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the theme draws its focus ring
         button.setMinimumSize(118, 64)
         sized(button, 13)
         return button
@@ -184,7 +192,7 @@ class BallotPage(QWidget):
             ""
             if left == 0
             else f"Mangler svar på {left} {'tema' if left == 1 else 'temaer'} – vælg en score "
-            "eller 'Ved ikke'."
+            "eller „Ved ikke“."
         )
 
     def _save(self) -> None:

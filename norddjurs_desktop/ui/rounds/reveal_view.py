@@ -1,4 +1,4 @@
-"""The reveal: per theme every score as a dot, the median and the spread, and the shared score.
+"""The reveal: all themes on one screen, each with its dots, median, spread and shared score.
 
 The agreed score goes through the undo stack like any score set on the theme
 page; the individual votes are left as they are, so both are kept.
@@ -6,6 +6,7 @@ page; the individual votes are left as they are, so both are kept.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.domain.colours import ink_for
 from norddjurs_desktop.domain.decks import Deck
 from norddjurs_desktop.domain.rounds import (
     agreement_words,
@@ -33,12 +35,14 @@ from norddjurs_desktop.services.rounds import ThemeRound
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
+from norddjurs_desktop.ui.common.theme import as_card, set_role
 from norddjurs_desktop.ui.rounds.ballot_page import band_style
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
 from norddjurs_desktop.ui.rounds.score_dots import ScoreDots
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.screening.undo_commands import SetScoreCommand
 from norddjurs_desktop.ui.screening.undo_guard import push_guarded
+from norddjurs_desktop.ui.widgets.elided_label import ElidedLabel
 from norddjurs_desktop.ui.widgets.plain_text import plain
 
 
@@ -51,7 +55,13 @@ def _big(label: QLabel, points: float, bold: bool = False) -> QLabel:
 
 
 class ThemeReveal(QFrame):
-    """One theme's result: title, dots, the numbers in words, and the shared score."""
+    """One theme's result on one row: title, dots, the numbers in words, and the shared score.
+
+    A row, not a page: all eight themes fit one screen at 1366×768, so the group
+    sees where it agrees and where it does not before talking about any of them.
+    """
+
+    agreedHere = Signal(str)  # theme key: the group chose a shared score on this row
 
     def __init__(
         self,
@@ -64,11 +74,13 @@ class ThemeReveal(QFrame):
         super().__init__(parent)
         key = result.theme_key
         self.setObjectName(f"reveal_{key}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        as_card(self)
         self.result, self.store, self.undo_stack = result, store, undo_stack
         theme = deck.theme(key)
-        title = _big(plain(QLabel(theme.title)), 20, bold=True)
+        title = _big(plain(QLabel(theme.title)), 12.5, bold=True)
         title.setStyleSheet(band_style(theme.colour))
+        title.setWordWrap(True)
+        title.setFixedWidth(170)
         self.dots = named(ScoreDots(), f"dots_{key}")
         if result.names_shown:
             named_scores = sorted((v.score, v.name) for v in result.voters if v.score is not None)
@@ -78,47 +90,73 @@ class ThemeReveal(QFrame):
         else:
             self.dots.set_round(list(result.scores), result.median, [])
         spread = result.score_spread
-        self.summary = _big(named(QLabel(), f"revealSummary_{key}"), 16)
+        self.summary = named(QLabel(), f"revealSummary_{key}")
         text = f"<b>{agreement_words(spread)}</b> · {spread_summary(spread)}"
         if result.by_facilitator:
             text += f" · {result.by_facilitator} indtastet af facilitator"
         self.summary.setText(text)
         self.summary.setWordWrap(True)
-        self.passes = _big(plain(named(QLabel(), f"revealPasses_{key}")), 13)
-        passed = [v.name for v in result.voters if v.score is None]
-        if result.names_shown and passed:
-            self.passes.setText("Ved ikke: " + ", ".join(passed))
-        self.passes.setVisible(bool(self.passes.text()))
+        set_role(self.summary, "small")
+        # names in words under the dots (never beside them, where neighbours overlapped)
+        self.passes = set_role(named(ElidedLabel(), f"revealPasses_{key}"), "small")
+        words: list[str] = []
+        if result.names_shown:
+            for score, labels in self.dots.stacks().items():
+                words.append(f"{score}: {', '.join(labels)}")
+            passed = [v.name for v in result.voters if v.score is None]
+            if passed:
+                words.append("Ved ikke: " + ", ".join(passed))
+        self.passes.set_full_text(" · ".join(words))
+        self.passes.setVisible(bool(words))
 
-        self.agreed = _big(named(QLabel(), f"agreed_{key}"), 16, bold=True)
-        proposal = suggested_score(spread)
+        self.agreed = named(QLabel(), f"agreed_{key}")
+        self.agreed.setStyleSheet("font-weight: bold;")
+        self.proposal = suggested_score(spread)
         self.use_median = named(QPushButton(), f"useMedian_{key}")
-        _big_button(self.use_median, 15)
-        if proposal is None:
-            self.use_median.setText("Ingen median at bruge")
+        if self.proposal is None:
+            self.use_median.setText("Ingen median")
             self.use_median.setEnabled(False)
         else:
-            self.use_median.setText(f"Brug som fælles score ({proposal})")
+            proposal = self.proposal
+            self.use_median.setText(f"Median ({proposal})")
+            self.use_median.setToolTip(f"Brug medianen som fælles score: {score_label(proposal)}")
             self.use_median.clicked.connect(lambda: self.agree(proposal))
+        self.score_buttons: dict[int, QPushButton] = {}
         choose = QHBoxLayout()
+        choose.setSpacing(4)
         choose.addWidget(self.use_median)
-        choose.addSpacing(16)
-        choose.addWidget(_big(QLabel("eller vælg en anden:"), 13))
         for level in SCORE_LEVELS:
             button = named(QPushButton(str(level.value)), f"agree_{key}_{level.value}")
             button.setToolTip(f"Fælles score {score_label(level.value)}")
-            button.setStyleSheet(f"background: {level.colour}; font-size: 15pt; padding: 4px;")
-            button.setFixedWidth(48)
+            button.setAccessibleName(f"{theme.title}: fælles score {score_label(level.value)}")
+            ink = ink_for(level.colour)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {level.colour}; color: {ink}; font-weight: bold; }}"
+                " QPushButton:checked { border: 3px solid palette(text); }"
+            )
+            button.setCheckable(True)
+            button.setFixedWidth(40)
             button.clicked.connect(lambda _c=False, v=level.value: self.agree(v))
+            self.score_buttons[level.value] = button
             choose.addWidget(button)
-        choose.addStretch()
 
-        layout = QVBoxLayout(self)
+        middle = QVBoxLayout()
+        middle.setSpacing(2)
+        middle.addWidget(self.dots)
+        middle.addWidget(self.passes)
+        words_box = QVBoxLayout()
+        words_box.setSpacing(2)
+        words_box.addWidget(self.agreed)
+        words_box.addWidget(self.summary)
+        words_widget = QWidget()
+        words_widget.setLayout(words_box)
+        words_widget.setFixedWidth(290)
+        words_box.setContentsMargins(0, 0, 0, 0)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
         layout.addWidget(title)
-        layout.addWidget(self.dots)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.passes)
-        layout.addWidget(self.agreed)
+        layout.addLayout(middle, 1)
+        layout.addWidget(words_widget)
         layout.addLayout(choose)
         on_change(self, self._on_change)
         self.refresh_agreed()
@@ -128,9 +166,13 @@ class ThemeReveal(QFrame):
         key = self.result.theme_key
         if self.store.data.assessment(key).score != score:
             push_guarded(self.undo_stack, SetScoreCommand(self.store, key, score), self.store)
+        self.agreedHere.emit(key)
+        self.refresh_agreed()
 
     def refresh_agreed(self) -> None:
         score = self.store.data.assessment(self.result.theme_key).score
+        for value, button in self.score_buttons.items():
+            button.setChecked(value == score)
         self.agreed.setText(
             "Fælles score: ikke valgt endnu"
             if score is None
@@ -164,9 +206,15 @@ class RevealView(QWidget):
         self.rounds, self.undo_stack, self.deck = rounds, undo_stack, deck
         self.theme_keys = theme_keys
         self.rows: dict[str, ThemeReveal] = {}
-        heading = _big(QLabel("Resultatet af den skjulte runde"), 22, bold=True)
+        self.agreed_here: set[str] = set()
+        heading = set_role(QLabel("Resultatet af den skjulte runde"), "title")
+        self.all_medians = named(QPushButton("Brug medianerne"), "useAllMedians")
+        self.all_medians.setToolTip(
+            "Giv hvert tema, I ikke har valgt en fælles score for her, medianen som fælles "
+            "score – ret dem bagefter med ét klik. Kan fortrydes samlet."
+        )
+        self.all_medians.clicked.connect(self.use_medians)
         self.sort_box = named(QCheckBox("Størst uenighed først"), "sortByDisagreement")
-        self.sort_box.setStyleSheet("font-size: 14pt;")
         self.sort_box.toggled.connect(lambda _on: self.refresh())
         self.names_button = named(
             QPushButton("Vis navne (kun facilitator)"), "facilitatorNamesButton"
@@ -179,9 +227,13 @@ class RevealView(QWidget):
         top.addStretch()
         top.addWidget(self.names_button)
         top.addWidget(self.sort_box)
+        top.addWidget(self.all_medians)
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
-        scroll = QScrollArea()
+        self.body_layout.setSpacing(4)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        self.results_scroll = scroll = named(QScrollArea(), "revealScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         layout = QVBoxLayout(self)
@@ -216,15 +268,38 @@ class RevealView(QWidget):
         results = self.results()
         for result in results:
             row = ThemeReveal(result, self.rounds.store, self.undo_stack, self.deck)
+            row.agreedHere.connect(self.agreed_here.add)
             self.rows[result.theme_key] = row
             self.body_layout.addWidget(row)
-        self.empty = _big(QLabel("Der er ikke holdt en skjult runde endnu."), 16)
+        self.empty = set_role(QLabel("Der er ikke holdt en skjult runde endnu."), "heading")
         self.empty.setVisible(not results)
+        self.all_medians.setEnabled(bool(results))
         self.body_layout.addWidget(self.empty)
         self.body_layout.addStretch()
 
     def order(self) -> list[str]:
         return list(self.rows)
+
+    def use_medians(self) -> None:
+        """The median for every theme not yet agreed on here: one undo step for them all."""
+        rows = [
+            row
+            for key, row in self.rows.items()
+            if key not in self.agreed_here and row.proposal is not None
+        ]
+        if not rows:
+            return
+        self.undo_stack.beginMacro("Brug medianerne")
+        try:
+            for row in rows:
+                key = row.result.theme_key
+                if row.proposal != row.store.data.assessment(key).score:
+                    command = SetScoreCommand(row.store, key, row.proposal)
+                    push_guarded(self.undo_stack, command, row.store)
+        finally:
+            self.undo_stack.endMacro()
+        for row in rows:
+            row.refresh_agreed()
 
 
 class RevealDialog(QDialog):
@@ -249,6 +324,7 @@ class RevealDialog(QDialog):
         layout.addWidget(buttons)
         if parent is not None:
             window = parent.window()
-            self.resize(window.width() * 9 // 10, window.height() * 9 // 10)
+            # nearly the whole window: all eight themes without scrolling at 1366×768
+            self.resize(window.width() * 92 // 100, max(560, window.height() - 10))
         else:
             fit_to_screen(self, 1100, 760)

@@ -25,6 +25,7 @@ from norddjurs_desktop.domain.palette import ROLES
 from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS
 from norddjurs_desktop.services.dto import ParticipantData
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.theme import set_role
 from norddjurs_desktop.ui.widgets.plain_text import plain
 
 _MODE_NOTES = {
@@ -104,7 +105,7 @@ class RoundSetup(QWidget):
         intro.setWordWrap(True)
         self.warning = plain(named(QLabel(), "roundReplaceWarning"))
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8a4b00;")
+        set_role(self.warning, "error")
         self.start_button = named(QPushButton("Start runden"), "roundStartButton")
         self.start_button.setMinimumHeight(44)
         self.start_button.setDefault(True)

@@ -32,7 +32,8 @@ from norddjurs_desktop.domain.scoring import score_label
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
-from norddjurs_desktop.ui.plan.action_dialog import DATE_FORMAT, ERROR_STYLE, from_qdate, to_qdate
+from norddjurs_desktop.ui.common.theme import set_role
+from norddjurs_desktop.ui.plan.action_dialog import DATE_FORMAT, from_qdate, to_qdate
 from norddjurs_desktop.ui.plan.action_table_model import status_text
 from norddjurs_desktop.ui.plan.plan_export import (
     card_notes_wanted,
@@ -77,7 +78,7 @@ class ClosingStep(QWidget):
         self.next_follow_up.setAccessibleName("Næste opfølgning")
         self.no_follow_up = named(QCheckBox("ikke aftalt endnu"), "nextFollowUpNoneCheck")
         self.follow_up_error = plain(named(QLabel(), "nextFollowUpError"))
-        self.follow_up_error.setStyleSheet(ERROR_STYLE)
+        set_role(self.follow_up_error, "error")
         self.follow_up_error.setWordWrap(True)
         self.follow_up_error.hide()
         date_row = QHBoxLayout()

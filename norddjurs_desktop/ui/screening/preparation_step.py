@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -86,15 +87,25 @@ class PreparationStep(QWidget):
         form.addRow("&Dato:", self.date_edit)
         form.addRow("&Forum:", self.forum_combo)
         form.addRow("&Formål:", self.purpose)
-        form.addRow("&Skjult runde:", self.anonymity_combo)
+        form.addRow("&Navne i skjult runde:", self.anonymity_combo)
+        # Two cards side by side: the meeting, and who takes part.
+        meeting = QGroupBox("Mødet")
+        meeting_layout = QVBoxLayout(meeting)
+        meeting_layout.addLayout(form)
+        meeting_layout.addStretch(1)  # the fields stay together at the top of the card
+        people = QGroupBox("Deltagere")
+        people_layout = QVBoxLayout(people)
+        hint = QLabel("En TRIO er leder, TR og AMR; i MED-udvalget er I flere.")
+        hint.setWordWrap(True)
+        people_layout.addWidget(hint)
+        people_layout.addLayout(adder)
+        people_layout.addWidget(self.participants, 1)
+        cards = QHBoxLayout()
+        cards.addWidget(meeting, 1)
+        cards.addWidget(people, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>1. Forberedelse</h2>"))
-        layout.addLayout(form)
-        layout.addWidget(
-            QLabel("<b>Deltagere</b> – en TRIO er leder, TR og AMR; i MED-udvalget er I flere.")
-        )
-        layout.addLayout(adder)
-        layout.addWidget(self.participants, 1)
+        layout.addLayout(cards, 1)
         self.refresh()
         self.date_edit.dateChanged.connect(self._date_changed)
         self.forum_combo.currentTextChanged.connect(lambda forum: self._save("forum", forum))

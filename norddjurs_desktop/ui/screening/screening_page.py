@@ -1,4 +1,4 @@
-"""A screening: the six steps in a list on the left, the chosen step on the right."""
+"""A screening: the six steps as a bar on top, the chosen step below with "Forrige"/"Næste"."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QListWidget,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +32,12 @@ from norddjurs_desktop.ui.screening.mapping_step import MappingStep
 from norddjurs_desktop.ui.screening.preparation_step import PreparationStep
 from norddjurs_desktop.ui.screening.priority_step import PriorityStep
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.step_bar import (
+    StepFooter,
+    make_step_bar,
+    mark_done,
+    step_progress,
+)
 from norddjurs_desktop.ui.shell.action_registry import add_page_shortcut, shortcut_text
 from norddjurs_desktop.ui.widgets.unsaved_banner import UnsavedBanner
 
@@ -75,36 +79,42 @@ class ScreeningPage(QWidget):
             first.addTab(self.preparation, "Forberedelse")
         self.steps = QStackedWidget()
         for step in (
-            first, self.mapping, self.data_step, self.priority, self.action_step,
+            first,
+            self.mapping,
+            self.data_step,
+            self.priority,
+            self.action_step,
             self.closing,
         ):
             self.steps.addWidget(step)
 
-        self.nav = named(QListWidget(), "stepList")
-        self.nav.addItems(list(STEP_TITLES))
+        self.nav = make_step_bar(STEP_TITLES)
         if self.review is not None:
-            self.nav.item(0).setText("1. Opfølgning")
-        self.nav.setFixedWidth(190)
+            item = self.nav.item(0)
+            item.setText("1. Opfølgning")
+            item.setToolTip(f"1. Opfølgning ({shortcut_text('step_1')})")
         self.nav.currentRowChanged.connect(self.go_to_step)
-        font = self.nav.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.nav.setFont(font)
         for number in range(1, len(STEP_TITLES) + 1):
             add_page_shortcut(self, f"step_{number}", partial(self.go_to_step, number - 1))
-            self.nav.item(number - 1).setToolTip(shortcut_text(f"step_{number}"))
+        add_page_shortcut(self, "step_previous", self.previous_step)
+        add_page_shortcut(self, "step_next", self.next_step)
+        self.footer = StepFooter()
+        self.footer.previousClicked.connect(self.previous_step)
+        self.footer.nextClicked.connect(self.next_step)
+        self.footer.helpClicked.connect(self._step_help)
+        self._data_seen = False
 
         self.header = named(QLabel(), "screeningHeader")
-        left = QVBoxLayout()
-        left.addWidget(self.nav)
-        body = QHBoxLayout()
-        body.addLayout(left)
-        body.addWidget(self.steps, 1)
+        self.header.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.nav)
         layout.addWidget(self.unsaved)
-        layout.addLayout(body, 1)
+        layout.addWidget(self.steps, 1)
+        layout.addWidget(self.footer)
         on_change(self, self._on_change)
         self._update_header()
+        self._update_progress()
         self.nav.setCurrentRow(0)
 
     def title(self) -> str:
@@ -118,6 +128,42 @@ class ScreeningPage(QWidget):
             self.priority.set_deck(deck)
         if self.store.concerns(changes, Kind.SCREENING, Kind.PARTICIPANTS, Kind.UNITS):
             self._update_header()
+        if self.store.concerns(
+            changes,
+            Kind.SCREENING,
+            Kind.PARTICIPANTS,
+            Kind.ASSESSMENTS,
+            Kind.PRIORITIES,
+            Kind.ACTIONS,
+        ):
+            self._update_progress()
+
+    def _update_progress(self) -> None:
+        data = self.store.data
+        mark_done(
+            self.nav,
+            step_progress(
+                participants=len(data.participants),
+                scored=sum(1 for a in data.assessments if a.score is not None),
+                themes=len(data.assessments),
+                priorities=sum(1 for a in data.assessments if a.priority is not None),
+                actions=len(self.store.actions()),
+                finished=data.status == "afsluttet",
+                data_seen=self._data_seen,
+            ),
+        )
+        self.nav.viewport().update()
+
+    def previous_step(self) -> None:
+        self.go_to_step(self.steps.currentIndex() - 1)
+
+    def next_step(self) -> None:
+        self.go_to_step(self.steps.currentIndex() + 1)
+
+    def _step_help(self) -> None:
+        from norddjurs_desktop.ui.shell.help_guide import help_dialog
+
+        help_dialog(self).show_guide(self.steps.currentIndex())
 
     def _update_header(self) -> None:
         data = self.store.data
@@ -135,6 +181,10 @@ class ScreeningPage(QWidget):
         self.steps.setCurrentIndex(index)
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
+        self.footer.show_step(index, STEP_TITLES)
+        if self.steps.currentWidget() is self.data_step and not self._data_seen:
+            self._data_seen = True
+            self._update_progress()
 
     def create_action_from_data(self, reference: DataReference, observation: str) -> None:
         """From a chart of the data view: open a new action carrying the data reference."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from norddjurs_desktop.domain.colours import ink_for
 from norddjurs_desktop.domain.decks import Deck, Theme
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS
 from norddjurs_desktop.services.changes import Changes, Kind
@@ -66,9 +67,11 @@ class ThemeView(QWidget):
             button = named(QPushButton(f"{level.value}\n{level.label}"), f"score{level.value}")
             button.setCheckable(True)
             button.setMinimumHeight(52)
+            # the chosen score in its colour, with ink that reads on it (white on the red 1)
+            ink = ink_for(level.colour)
             button.setStyleSheet(
-                f"QPushButton:checked {{ background: {level.colour}; font-weight: bold;"
-                " border: 3px solid #222; }"
+                f"QPushButton:checked {{ background: {level.colour}; color: {ink};"
+                " font-weight: bold; border: 3px solid palette(text); }"
             )
             key = shortcut_text(f"score_{level.value}")
             button.setToolTip(f"Score {level.value}: {level.label} ({key})")

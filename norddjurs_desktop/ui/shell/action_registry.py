@@ -57,6 +57,10 @@ MENU: dict[str, ActionSpec] = {
     # Ctrl+Q too where the platform has no quit key of its own (Windows); never twice.
     "quit": ActionSpec("&Afslut", (Std.Quit, "Ctrl+Q")),
     "about": ActionSpec("&Om Fremmødepaletten"),
+    "help_guide": ActionSpec(
+        "&Sådan holder I mødet", (Std.HelpContents, "F1"), "Guiden til mødet, trin for trin"
+    ),
+    "help_keys": ActionSpec("&Tastatur", (), "Alle taster i programmet"),
     "print_plan": ActionSpec(
         "&Udskriv handlingsplan …",
         (Std.Print,),
@@ -101,6 +105,8 @@ MENU: dict[str, ActionSpec] = {
 PAGE_KEYS: dict[str, ActionSpec] = {
     **{f"step_{n}": ActionSpec(f"Gå til trin {n}", (f"Ctrl+{n}",)) for n in range(1, 7)},
     **{f"score_{n}": ActionSpec(f"Giv temaet score {n}", (f"Alt+{n}",)) for n in range(1, 6)},
+    "step_previous": ActionSpec("Forrige trin", ("Alt+Left",)),
+    "step_next": ActionSpec("Næste trin", ("Alt+Right",)),
     "theme_back": ActionSpec("Tilbage til paletten", ("Esc",)),
     "theme_next": ActionSpec("Næste tema", ("Ctrl+PgDown",)),
     "theme_previous": ActionSpec("Forrige tema", ("Ctrl+PgUp",)),
@@ -109,6 +115,20 @@ PAGE_KEYS: dict[str, ActionSpec] = {
     "presenter_next": ActionSpec("Næste kort", ("Ctrl+Right",)),
     "presenter_previous": ActionSpec("Forrige kort", ("Ctrl+Left",)),
 }
+
+
+def key_table() -> list[tuple[str, str]]:
+    """Every command that has a key, as (what it does, the keys): the "Tastatur" help page."""
+    rows: list[tuple[str, str]] = []
+    specs = [*MENU.values(), ActionSpec("Fortryd", (Std.Undo,))]
+    specs += [ActionSpec("Gentag", ("Ctrl+Shift+Z", Std.Redo)), *PAGE_KEYS.values()]
+    for spec in specs:
+        keys = key_sequences(spec)
+        if keys:
+            text = spec.text.replace("&", "").rstrip(" …")
+            native = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+            rows.append((text, native))
+    return rows
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
@@ -154,6 +174,8 @@ class AppActions:
     go_home: QAction
     quit: QAction
     about: QAction
+    help_guide: QAction
+    help_keys: QAction
     print_plan: QAction
     print_cards: QAction
     print_board: QAction

@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         tools_menu = self.menuBar().addMenu("&Værktøjer")  # the contact model (issue 10)
         tools_menu.addActions([a.contact_plan, a.contact_poster, a.contact_model])
         help_menu = self.menuBar().addMenu("&Hjælp")
+        help_menu.addActions([a.help_guide, a.help_keys])
+        help_menu.addSeparator()
         help_menu.addAction(a.about)
         a.new_screening.triggered.connect(self.new_screening)
         a.open_demo.triggered.connect(self.open_demo)
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         a.export_plan.triggered.connect(self.export_plan)
         a.quit.triggered.connect(self.close)
         a.about.triggered.connect(self._about)
+        a.help_guide.triggered.connect(self.show_guide)
+        a.help_keys.triggered.connect(self.show_keys)
         a.print_plan.triggered.connect(self.print_plan)
         a.print_cards.triggered.connect(self.print_cards)
         a.print_board.triggered.connect(self.print_board)
@@ -288,6 +292,23 @@ class MainWindow(QMainWindow):
 
             if ContactModelDialog(self.db, self).exec():
                 self.statusBar().showMessage("Kontaktmodellen er gemt.", 8000)
+
+    def show_guide(self) -> None:
+        """F1: the guide, at the open step when a screening is open."""
+        from norddjurs_desktop.ui.shell.help_guide import help_dialog
+
+        page = self.screening_page
+        step = (
+            page.steps.currentIndex()
+            if page is not None and self.stack.currentWidget() is page
+            else None
+        )
+        help_dialog(self).show_guide(step)
+
+    def show_keys(self) -> None:
+        from norddjurs_desktop.ui.shell.help_guide import help_dialog
+
+        help_dialog(self).show_keys()
 
     def _about(self) -> None:
         from norddjurs_desktop.ui.shell.about_dialog import AboutDialog

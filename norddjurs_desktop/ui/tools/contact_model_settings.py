@@ -41,7 +41,7 @@ class ContactModelDialog(QDialog):
         intro = QLabel(
             "Vælg hvilke dage lederen kontakter en sygemeldt medarbejder. Valget gælder for "
             "alle, der bruger denne databasefil: kontaktplanen, plakaten og "
-            "»Kontaktmodellen i tal«."
+            "„Kontaktmodellen i tal“."
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)

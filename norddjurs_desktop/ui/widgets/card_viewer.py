@@ -93,7 +93,10 @@ class CardViewer(QFrame):
         self.cards, self.discussed, self.index = cards, set(discussed), 0
         self.notes = dict(notes or {})
         self.setStyleSheet(
-            f"#cardViewer {{ border: 3px solid {colour}; border-radius: 8px; background: white; }}"
+            # The surface and its ink both come from the palette: a dark system palette
+            # gives a dark card with light text, never light text on white.
+            f"#cardViewer {{ border: 3px solid {colour}; border-radius: 10px;"
+            " background: palette(base); color: palette(text); }"
         )
         self._show()
 

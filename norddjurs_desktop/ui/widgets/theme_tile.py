@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from norddjurs_desktop.domain.colours import ink_for
 from norddjurs_desktop.domain.followup import ScoreChange
 from norddjurs_desktop.domain.scoring import score_colour, score_label
+from norddjurs_desktop.ui.common.theme import current_colours
 from norddjurs_desktop.ui.widgets.symbols import paint_symbol
 
 
 def readable_text_colour(background: QColor) -> QColor:
     """The text colour the printed cards use on the same background."""
     return QColor(ink_for(background.name()))
+
+
+_factory_installed = False
+
+
+def _accessible_tile(key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Screen readers hear a tile as a button with its theme, score and priority."""
+    if isinstance(obj, ThemeTile):
+        # No fixed name: Qt then reads the tile's own accessible name, which follows the score.
+        return QAccessibleWidget(obj, QAccessible.Role.Button)
+    return None
+
+
+def _install_accessible_factory() -> None:
+    global _factory_installed
+    if not _factory_installed:
+        QAccessible.installFactory(_accessible_tile)
+        _factory_installed = True
 
 
 class ThemeTile(QWidget):
@@ -37,6 +67,7 @@ class ThemeTile(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(200, 130))
+        _install_accessible_factory()
         self._update_accessible()
 
     def set_theme(self, title: str, colour: str, symbol: str) -> None:
@@ -86,10 +117,14 @@ class ThemeTile(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         r = QRectF(self.rect()).adjusted(3, 3, -3, -3)
+        # Surface and ink from the palette (dark palettes too); the focus ring from the theme.
+        palette = self.palette()
+        ink = palette.color(QPalette.ColorRole.Text)
+        focus = QColor(current_colours().focus)
         p.setPen(
-            QPen(QColor("#202020" if self.hasFocus() else "#8a8a8a"), 3 if self.hasFocus() else 1)
+            QPen(focus, 4) if self.hasFocus() else QPen(palette.color(QPalette.ColorRole.Mid), 1)
         )
-        p.setBrush(QColor("#ffffff"))
+        p.setBrush(palette.color(QPalette.ColorRole.Base))
         p.drawRoundedRect(r, 10, 10)
         band = QRectF(r.left(), r.top(), r.width(), 46)
         p.setPen(Qt.PenStyle.NoPen)
@@ -97,7 +132,10 @@ class ThemeTile(QWidget):
         p.drawRoundedRect(band, 10, 10)
         p.drawRect(band.adjusted(0, 23, 0, 0))
         paint_symbol(
-            p, self.symbol, QRectF(band.left() + 10, band.top() + 12, 22, 22), QColor("#ffffff")
+            p,
+            self.symbol,
+            QRectF(band.left() + 10, band.top() + 12, 22, 22),
+            readable_text_colour(self.colour),
         )
         title_font = QFont(self.font())
         title_font.setBold(True)
@@ -111,18 +149,19 @@ class ThemeTile(QWidget):
         )
         # the score: a coloured badge with the number, and the words beside it
         badge = QRectF(r.left() + 12, band.bottom() + 14, 48, 48)
-        p.setPen(QPen(QColor("#333333"), 1))
+        p.setPen(QPen(ink, 1))
         p.setBrush(QColor(score_colour(self.score)))
         p.drawEllipse(badge)
         number_font = QFont(self.font())
         number_font.setBold(True)
         number_font.setPointSizeF(self.font().pointSizeF() * 1.8)
         p.setFont(number_font)
-        p.setPen(QColor("#111111"))
+        p.setPen(readable_text_colour(QColor(score_colour(self.score))))
         p.drawText(
             badge, Qt.AlignmentFlag.AlignCenter, "–" if self.score is None else str(self.score)
         )
         p.setFont(self.font())
+        p.setPen(ink)
         words = score_label(self.score).split(" – ")[-1]
         text_rect = QRectF(badge.right() + 10, badge.top(), r.right() - badge.right() - 18, 24)
         p.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, words)
@@ -147,7 +186,7 @@ class ThemeTile(QWidget):
             small = QFont(self.font())
             small.setPointSizeF(self.font().pointSizeF() * 0.9)
             p.setFont(small)
-            p.setPen(QColor("#444444"))
+            p.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             notes_rect = QRectF(r.left() + 12, top, r.width() - 24, 0)
             notes_rect.setBottom(r.bottom() - 8)
             if notes_rect.height() > 14:
