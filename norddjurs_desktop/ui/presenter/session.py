@@ -195,10 +195,10 @@ class PresenterSession(QObject):
             return
         self._closing = True
         if self.store is not None:
-            # Ended here, not left to PySide: a session collected before its store made the
-            # store's later 'destroyed' look for a slot that was gone ("Slot not found").
+            # Ended here, not left to PySide: a session collected before its store must
+            # not leave the store a connection to a slot that is gone.
             with contextlib.suppress(RuntimeError, TypeError):
-                self.store.destroyed.disconnect(self._store_gone)
+                self.store.closing.disconnect(self._store_gone)
         if self.countdown is not None:
             self.countdown.pause()
         for widget in (self.control, self.window):
