@@ -9,6 +9,7 @@ not depend on the period, so they are cached per team by the caller through
 from __future__ import annotations
 
 import threading
+from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -19,7 +20,7 @@ from norddjurs_desktop.domain.absence import (
     yearly_absence,
 )
 from norddjurs_desktop.domain.dates import danish_date
-from norddjurs_desktop.reports.charts.inputs import ChartExtra
+from norddjurs_desktop.reports.charts.inputs import BeforeAfter, ChartExtra
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import AbsenceDataset, FilterRefused
 from norddjurs_desktop.services.bootstrap import Database
@@ -147,9 +148,63 @@ def compute_figures(
     if stats is None:
         return None
     rolling, yearly = trends.get(dataset, team)
-    return ViewFigures(
-        stats, None, ChartExtra(tuple(rolling), tuple(yearly)), team, None, refused
+    screenings = screening_dates(db, unit_id)
+    extra = ChartExtra(
+        tuple(rolling),
+        tuple(yearly),
+        screenings=screenings,
+        before_after=before_and_after(db, unit_id, dataset, screenings, team),
     )
+    return ViewFigures(stats, None, extra, team, None, refused)
+
+
+def screening_dates(db: Database, unit_id: int) -> tuple[date, ...]:
+    """The dates of the unit's screenings, oldest first (marked on the rolling trend)."""
+    rows = db.read("SELECT date FROM screening WHERE unit_id = ? ORDER BY date", (unit_id,))
+    return tuple(value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+                 for (value,) in rows)
+
+
+def before_and_after(
+    db: Database,
+    unit_id: int,
+    dataset: AbsenceDataset,
+    screenings: tuple[date, ...],
+    team: str | None,
+) -> BeforeAfter | None:
+    """Absence % in the 12 months before the latest screening the data reach past, and since.
+
+    The screening must have at least four weeks of data after it and some before;
+    a figure the privacy rule would not show (a small or protecting team in
+    either period) leaves the comparison out rather than showing half of it.
+    """
+    first, last = dataset.info.period_from, dataset.info.period_to
+    usable = [s for s in screenings if first < s <= last - timedelta(days=28)]
+    if not usable:
+        return None
+    when = usable[-1]
+    try:
+        before = absence_service.unit_stats(
+            db, unit_id, period_from=max(first, _months_back(when, 12)),
+            period_to=when - timedelta(days=1), team=team,
+        )
+        after = absence_service.unit_stats(
+            db, unit_id, period_from=when, period_to=last, team=team
+        )
+    except FilterRefused:
+        return None
+    if before is None or after is None or before.too_few_persons or after.too_few_persons:
+        return None
+    if before.absence_pct is None or after.absence_pct is None:
+        return None
+    months = max(1, round((last - when).days / 30.44))
+    return BeforeAfter(when, before.absence_pct, after.absence_pct, months)
+
+
+def _months_back(day: date, months: int) -> date:
+    """The same day ``months`` earlier (the month's last day where it has no such day)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
 
 
 def compute_previous(db: Database, unit_id: int, figures: ViewFigures) -> AbsenceStats | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, PeriodFigure
 
@@ -24,6 +25,20 @@ class ChartExtra:
     rolling: Sequence[PeriodFigure] = ()
     yearly: Sequence[PeriodFigure] = ()
     ambition: float = AMBITION_PCT
+    # The unit's screenings, marked on the rolling trend, and the absence % of the
+    # 12 months before the latest one beside the months since (None: not shown).
+    screenings: Sequence[date] = ()
+    before_after: BeforeAfter | None = None
+
+
+@dataclass(frozen=True)
+class BeforeAfter:
+    """The absence % in the 12 months before a screening and in the months since."""
+
+    screening: date
+    before_pct: float
+    after_pct: float
+    months_after: int
 
 
 def visible_pct(point: PeriodFigure) -> float | None:

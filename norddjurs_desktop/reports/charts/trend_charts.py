@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from norddjurs_desktop.domain.absence import AbsenceStats
+from norddjurs_desktop.domain.absence import AbsenceStats, PeriodFigure
+from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.reports.charts.drawing import (
     BLUE,
     GREY,
@@ -77,6 +78,7 @@ def rolling_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI)
             label="Under 12 måneders data",
         )
     ambition_line(ax, extra.ambition)
+    _mark_screenings(ax, points, extra)
     valid = [(x, y) for x, y in zip(xs, ys, strict=True) if y == y]
     marked = {
         valid[0][0],
@@ -95,6 +97,26 @@ def rolling_chart(stats: AbsenceStats, extra: ChartExtra, dpi: int = SCREEN_DPI)
     _pct_value_axis(ax, "Sygefravær, seneste 12 mdr.", "Måned (12 måneder til og med)")
     ax.legend(loc="lower left", fontsize=8, frameon=False, ncol=3)
     return finish(fig)
+
+
+def _mark_screenings(ax: Axes, points: list[PeriodFigure], extra: ChartExtra) -> None:
+    """A dotted line, named in words, at the month of each screening in the chart."""
+    months = [(p.period_to.year, p.period_to.month) for p in points]
+    for when in extra.screenings:
+        if (when.year, when.month) not in months:
+            continue
+        x = months.index((when.year, when.month))
+        ax.axvline(x, color=INK, linestyle=":", linewidth=1.2, zorder=2)
+        ax.text(x, 1.0, f" Screening {danish_date(when)}", transform=ax.get_xaxis_transform(),
+                rotation=90, va="top", ha="right", fontsize=8, color=INK)
+    change = extra.before_after
+    if change is not None:
+        ax.set_title(
+            f"12 mdr. før screeningen {danish_date(change.screening)}: "
+            f"{pct_text(change.before_pct)} · de {change.months_after} mdr. siden: "
+            f"{pct_text(change.after_pct)}",
+            fontsize=9, loc="left", color=INK,
+        )
 
 
 @plain
