@@ -108,7 +108,8 @@ def _mark_screenings(ax: Axes, points: list[PeriodFigure], extra: ChartExtra) ->
         x = months.index((when.year, when.month))
         ax.axvline(x, color=INK, linestyle=":", linewidth=1.2, zorder=2)
         ax.text(x, 1.0, f" Screening {danish_date(when)}", transform=ax.get_xaxis_transform(),
-                rotation=90, va="top", ha="right", fontsize=8, color=INK)
+                rotation=90, va="top", ha="right", fontsize=8, color=INK, zorder=5,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
     change = extra.before_after
     if change is not None:
         ax.set_title(
