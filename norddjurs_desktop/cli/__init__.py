@@ -66,23 +66,27 @@ def _cmd_list(args: argparse.Namespace) -> None:
             )
 
 
+def chosen_screening(db: Database, given: str) -> int:
+    """The screening named by ``--screening``: an id, or 'latest'."""
+    from norddjurs_desktop.services.screenings import latest_screening_id
+
+    if given == "latest":
+        found = latest_screening_id(db)
+        if found is None:
+            raise CliError("Databasen har ingen screeninger endnu.")
+        return found
+    try:
+        return int(given)
+    except ValueError as error:
+        raise CliError(f"--screening skal være et tal eller 'latest', ikke '{given}'.") from error
+
+
 def _cmd_export_plan(args: argparse.Namespace) -> None:
     from norddjurs_desktop.services.plan import export_plan
-    from norddjurs_desktop.services.screenings import latest_screening_id
 
     db = open_db(args.db)
     try:
-        if args.screening == "latest":
-            screening_id = latest_screening_id(db)
-            if screening_id is None:
-                raise CliError("Databasen har ingen screeninger endnu.")
-        else:
-            try:
-                screening_id = int(args.screening)
-            except ValueError as error:
-                raise CliError(
-                    f"--screening skal være et tal eller 'latest', ikke '{args.screening}'."
-                ) from error
+        screening_id = chosen_screening(db, args.screening)
         out: Path = args.out
         try:
             export_plan(db, screening_id, out)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from norddjurs_desktop.cli import CliError, open_db
+from norddjurs_desktop.cli import CliError, chosen_screening, open_db
 from norddjurs_desktop.domain.dates import danish_date, parse_danish_date
 from norddjurs_desktop.storage.database import Database
 
@@ -64,21 +64,10 @@ def _cmd_history(args: argparse.Namespace) -> None:
 
 def _cmd_export_actions(args: argparse.Namespace) -> None:
     from norddjurs_desktop.services.action_exports import export_actions
-    from norddjurs_desktop.services.screenings import latest_screening_id
 
     db = open_db(args.db)
     try:
-        if args.screening == "latest":
-            screening_id = latest_screening_id(db)
-            if screening_id is None:
-                raise CliError("Databasen har ingen screeninger endnu.")
-        else:
-            try:
-                screening_id = int(args.screening)
-            except ValueError as error:
-                raise CliError(
-                    f"--screening skal være et tal eller 'latest', ikke '{args.screening}'."
-                ) from error
+        screening_id = chosen_screening(db, args.screening)
         try:
             export_actions(db, screening_id, args.out)
         except OSError as error:
