@@ -154,4 +154,4 @@ def test_the_selected_unit_shows_its_palette_and_what_is_due(qtbot, tmp_path: Pa
     assert "Åbne handlinger: 5 · forfaldne: 1 · deadline inden for 14 dage: 3" in facts
     assert "Næste opfølgning:" in facts and "om 173 dage" in facts
     tile = home.unit_panel.findChild(QWidget, "mini_data")
-    assert tile is not None and tile.accessibleName() == "Brug af data: 3 – både og"
+    assert tile is not None and tile.accessibleName() == "Brug af data: 3 – både-og"
