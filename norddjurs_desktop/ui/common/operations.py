@@ -19,10 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from norddjurs_desktop.services.changes import Changes
+from norddjurs_desktop.ui.common.busy import BusyDialog
 from norddjurs_desktop.ui.common.failure_text import failure_text
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.widgets.plain_text import plain_message
@@ -120,25 +121,13 @@ def _report(text: str, on_failure: Callable[[str], None] | None, parent: QWidget
         QMessageBox.warning(parent, "Ikke gemt", plain_message(text))
 
 
-def _delayed_progress(owner: QWidget, text: str) -> QProgressDialog:
-    """A busy dialog that appears only if the work is still running after a moment."""
-    dialog = QProgressDialog(text, "", 0, 0, owner)
-    dialog.setCancelButton(None)  # type: ignore[arg-type]  # the work cannot be stopped halfway
-    dialog.setWindowTitle("Et øjeblik …")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(0)
-    dialog.hide()
-    timer = QTimer(dialog)
-    timer.setSingleShot(True)
-    timer.timeout.connect(dialog.show)
-    timer.start(PROGRESS_DELAY_MS)
-    return dialog
+def _delayed_progress(owner: QWidget, text: str) -> BusyDialog:
+    return BusyDialog(owner, text)
 
 
-def _close(dialog: QProgressDialog | None) -> None:
+def _close(dialog: BusyDialog | None) -> None:
     if dialog is not None:
-        dialog.hide()
-        dialog.deleteLater()
+        dialog.finish()
 
 
 def on_change(view: QObject, slot: Callable[[Changes], Any]) -> None:

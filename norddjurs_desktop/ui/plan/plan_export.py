@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QWidget,
 )
 
 from norddjurs_desktop.domain.plan import plan_file_name
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.plan import export_plan
+from norddjurs_desktop.ui.common.busy import BusyDialog
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.shell.settings import EXPORT_FOLDER, PRINT_CARD_NOTES
@@ -95,17 +95,11 @@ def export_plan_with_dialog(parent: QWidget, store: ScreeningStore) -> Backgroun
         path = path.with_name(path.name + ".pdf")
     EXPORT_FOLDER.set(str(path.parent))
 
-    progress = QProgressDialog("Gemmer handlingsplanen …", "", 0, 0, parent)
-    progress.setWindowTitle("Gem handlingsplan")
-    progress.setCancelButton(None)  # type: ignore[arg-type]  # writing a file cannot be undone midway
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.show()
+    progress = BusyDialog(parent, "Gemmer handlingsplanen …", "Gem handlingsplan")
     _status(parent, "Gemmer handlingsplanen …")
 
     def done(written: Path) -> None:
-        progress.close()
-        progress.deleteLater()
+        progress.finish()
         _status(parent, f"Handlingsplanen er gemt: {written}")
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
@@ -119,8 +113,7 @@ def export_plan_with_dialog(parent: QWidget, store: ScreeningStore) -> Backgroun
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
 
     def failed(error: BaseException) -> None:
-        progress.close()
-        progress.deleteLater()
+        progress.finish()
         message = error_message(error, path)
         _status(parent, message.split("\n")[0])
         QMessageBox.warning(parent, "Handlingsplanen blev ikke gemt", plain_message(message))

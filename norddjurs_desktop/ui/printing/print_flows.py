@@ -14,13 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.decks import DeckError
 from norddjurs_desktop.domain.plan import plan_file_name
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.errors import UserFacingError
+from norddjurs_desktop.ui.common.busy import BusyDialog
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.printing.pdf_preview import DUPLEX_HINT, PdfPreviewDialog, PrintError
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
@@ -47,16 +48,10 @@ def write_then_preview(
     ``on_preview`` gets the dialog once it is open (tests use it instead of a click).
     """
     path = temporary_pdf("fremmoede-")
-    progress = QProgressDialog(busy_text, "", 0, 0, parent)
-    progress.setWindowTitle(title)
-    progress.setCancelButton(None)  # type: ignore[arg-type]  # a PDF half written is no use
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
-    progress.show()
+    progress = BusyDialog(parent, busy_text, title)
 
     def done(_result: object) -> None:
-        progress.close()
-        progress.deleteLater()
+        progress.finish()
         try:
             dialog = PdfPreviewDialog(path, title, suggested_name, hint, True, parent)
         except PrintError as error:
@@ -69,8 +64,7 @@ def write_then_preview(
             on_preview(dialog)
 
     def failed(error: BaseException) -> None:
-        progress.close()
-        progress.deleteLater()
+        progress.finish()
         path.unlink(missing_ok=True)
         if isinstance(error, UserFacingError | DeckError | ValueError):
             message = str(error)
