@@ -45,7 +45,7 @@ from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import Done, run_op_in_background
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.common.tasks import BackgroundTask
-from norddjurs_desktop.ui.data.mapping_form import CPR_COLOUR, MappingForm, column_label
+from norddjurs_desktop.ui.data.mapping_form import MappingForm, column_label, cpr_colour
 from norddjurs_desktop.ui.widgets.plain_text import plain
 
 FILE_FILTER = "Regneark (*.csv *.txt *.xlsx);;CSV (*.csv *.txt);;Excel (*.xlsx);;Alle filer (*)"
@@ -111,7 +111,7 @@ class ImportDialog(QDialog):
             page_layout = QVBoxLayout(page)
             warning = named(QLabel(), f"{kind}CprWarning")
             warning.setWordWrap(True)
-            warning.setStyleSheet(f"color: {CPR_COLOUR}; font-weight: 600;")
+            warning.setStyleSheet(f"color: {cpr_colour()}; font-weight: 600;")
             warning.hide()
             table = named(QTableWidget(), f"{kind}Preview")
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -127,7 +127,7 @@ class ImportDialog(QDialog):
         note.setWordWrap(True)
         self.error_label = plain(named(QLabel(), "errorLabel"))
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {CPR_COLOUR};")
+        self.error_label.setStyleSheet(f"color: {cpr_colour()};")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -181,7 +181,7 @@ class ImportDialog(QDialog):
         for column, header in enumerate(preview.headers):
             item = QTableWidgetItem(column_label(header, preview.cpr_columns))
             if header in preview.cpr_columns:
-                item.setForeground(QBrush(QColor(CPR_COLOUR)))
+                item.setForeground(QBrush(QColor(cpr_colour())))
             table.setHorizontalHeaderItem(column, item)
         for row, cells in enumerate(preview.rows):
             for column, text in enumerate(cells):

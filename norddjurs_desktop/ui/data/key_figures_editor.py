@@ -33,6 +33,7 @@ from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.key_figures import KeyFigureRow
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import change_hub
+from norddjurs_desktop.ui.common.theme import current_colours
 
 HEADERS = ("Måned (mm-åååå)", "Fravær %", "Sygedage", "Årsværk")
 _MONTH = re.compile(r"^(\d{1,2})\s*[-./ ]\s*(\d{4})$")
@@ -191,7 +192,7 @@ class KeyFiguresEditor(QWidget):
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("color: #b00020;" if error else "")
+        self.message.setStyleSheet(f"color: {current_colours().danger};" if error else "")
 
 
 class KeyFiguresDialog(QDialog):

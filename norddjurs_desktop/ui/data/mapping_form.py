@@ -9,9 +9,14 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.theme import current_colours
 
 NOT_USED = "(bruges ikke)"
-CPR_COLOUR = "#b00020"
+
+
+def cpr_colour() -> str:
+    """The danger colour of the current look (readable on a light and a dark palette)."""
+    return current_colours().danger
 
 
 def column_label(header: str, cpr_columns: Sequence[str]) -> str:
@@ -51,7 +56,7 @@ class MappingForm(QGroupBox):
                 combo.addItem(column_label(header, cpr_columns), header)
                 if header in cpr_columns:
                     combo.setItemData(
-                        combo.count() - 1, QBrush(QColor(CPR_COLOUR)),
+                        combo.count() - 1, QBrush(QColor(cpr_colour())),
                         Qt.ItemDataRole.ForegroundRole,
                     )
             chosen = initial.get(name)
@@ -65,7 +70,7 @@ class MappingForm(QGroupBox):
     @staticmethod
     def _mark(combo: QComboBox, cpr_columns: Sequence[str]) -> None:
         flagged = combo.currentData() in cpr_columns
-        combo.setStyleSheet(f"QComboBox {{ color: {CPR_COLOUR}; }}" if flagged else "")
+        combo.setStyleSheet(f"QComboBox {{ color: {cpr_colour()}; }}" if flagged else "")
 
     def mapping(self) -> dict[str, str | None]:
         return {name: combo.currentData() for name, combo in self.combos.items()}
