@@ -140,3 +140,54 @@ def test_every_preparation_and_closing_edit_is_undone_and_redone(qtbot, page) ->
     assert store.data.status == "i gang" and not finished.isChecked()
     undo.redo()
     assert store.data.status == "afsluttet" and finished.isChecked()
+
+
+def test_the_hidden_home_reads_the_overview_once_when_shown_again(qtbot, tmp_path) -> None:
+    """Typing a summary in a meeting does not re-read the home each save; going home does."""
+    from norddjurs_desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(tmp_path / "hjem.sqlite")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.databaseOpened, timeout=20_000):
+        window.open_database()
+    with qtbot.waitSignal(window.screeningOpened, timeout=20_000):
+        window.home.open_demo()
+    home, page = window.home, window.screening_page
+    reads: list[object] = []
+    original = home.refresh
+    home.refresh = lambda *a, **k: (reads.append(a), original(*a, **k))  # type: ignore[method-assign]
+    for text in ("Vi", "Vi mødes", "Vi mødes igen"):
+        page.store.update_preparation(summary=text)
+    assert reads == []  # hidden: nothing read yet
+    before = sum(s.action_count for u in home_units(home) for s in u.screenings)
+    page.store.add_action(action_for(page))
+    window.go_home()
+    assert len(reads) == 1
+    after = home_action_counts(home)
+    assert after == before + 1
+
+
+def home_units(home):
+    from norddjurs_desktop.services.overview import list_units
+
+    return list_units(home.db)
+
+
+def home_action_counts(home) -> int:
+    tree = home.tree
+    total = 0
+    for i in range(tree.topLevelItemCount()):
+        unit = tree.topLevelItem(i)
+        for j in range(unit.childCount()):
+            total += int(unit.child(j).text(3))
+    return total
+
+
+def action_for(page):
+    from norddjurs_desktop.services.dto import ActionData
+
+    return ActionData(
+        id=None, theme_key="data", problem="", action="Tal om tallene hver måned", owner="Leder",
+        deadline=None, follow_up=None, status="ikke startet", success="",
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -148,15 +149,31 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        self._stale = False
         self.refresh()
         on_change(self, self._on_change)
 
     # -- view -------------------------------------------------------------------
     def _on_change(self, changes: Changes) -> None:
-        """Any change the overview shows: units, screenings, their status and actions."""
-        if changes.touches(*_SHOWN):
+        """Any change the overview shows: units, screenings, their status and actions.
+
+        While a meeting is open the home is hidden, and a summary being typed saves
+        every few seconds: the overview is then read again once, when it is shown.
+        """
+        if not changes.touches(*_SHOWN):
+            return
+        if self.isVisible():
             _, selected = self._selected()
             self.refresh(select_screening=selected)
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._stale:
+            self._stale = False
+            _, selected = self._selected()
+            self.refresh(select_screening=selected)
+        super().showEvent(event)
 
     def refresh(self, select_screening: int | None = None) -> None:
         overview = list_units(self.db)
