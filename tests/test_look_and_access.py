@@ -193,3 +193,28 @@ def test_a_palette_tile_is_a_button_with_its_theme_and_score_for_a_screen_reader
     tile.set_state(2, None)  # a new score is heard at once
     assert "2 – udfordring" in face.text(QAccessible.Text.Name)
     assert tile.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_the_look_keeps_the_big_buttons_big(qtbot, themed: QApplication, db) -> None:
+    """The two-line score buttons were cut to one line: the sheet's min-height won over theirs."""
+    from datetime import date
+
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QPushButton
+
+    from norddjurs_desktop.services import screenings, units
+    from norddjurs_desktop.services.decks.library import get_deck
+    from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+    from norddjurs_desktop.ui.screening.theme_view import ThemeView
+
+    unit = units.create_unit(db, "Køkkenet")
+    store = ScreeningStore(db, screenings.create_screening(db, unit, on=date(2026, 1, 5)))
+    view = ThemeView(store, QUndoStack(), get_deck(db, "palette"))
+    qtbot.addWidget(view)
+    view.resize(1300, 700)
+    view.show()
+    view.show_theme("culture")
+    for level in range(1, 6):
+        button = view.findChild(QPushButton, f"score{level}")
+        assert button.minimumHeight() >= 52
+        assert button.height() >= 52

@@ -76,7 +76,7 @@ def stylesheet(palette: QPalette, base_points: float) -> str:
     return f"""
 QPushButton, QToolButton {{
     background: palette(button); border: 1px solid palette(mid);
-    border-radius: {r["m"]}px; padding: {s["xs"] + 1}px {s["m"]}px; min-height: 20px;
+    border-radius: {r["m"]}px; padding: {s["xs"] + 1}px {s["m"]}px;
 }}
 QPushButton:hover, QToolButton:hover {{ border-color: {c.accent}; }}
 QPushButton:pressed, QToolButton:pressed {{ background: palette(midlight); }}
