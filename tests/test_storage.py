@@ -64,6 +64,36 @@ def test_a_database_from_the_first_migration_is_backed_up_and_upgraded(tmp_path:
         assert [r[0] for r in conn.execute("SELECT name FROM unit")] == ["Plejecenter Åbo"]
 
 
+def test_upgrading_to_stable_ids_keeps_every_screening_and_its_children(tmp_path: Path) -> None:
+    """Rebuilding the unit table must not cascade into its screenings (foreign keys)."""
+    path = tmp_path / "before-ids.sqlite"
+    upgrade_to(path, "0004")
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("INSERT INTO unit (name, created_at) VALUES ('Plejecenter Åbo', '2024-01-01')")
+        for day in ("2024-03-01", "2025-03-01"):
+            conn.execute(
+                "INSERT INTO screening (unit_id, date, forum, purpose, status, summary,"
+                " anonymity, created_at, updated_at)"
+                f" VALUES (1, '{day}', 'TRIO', '', 'i gang', '', 'navne', '{day}', '{day}')"
+            )
+        conn.execute(
+            "INSERT INTO theme_assessment (screening_id, theme_key, resources, challenges)"
+            " VALUES (2, 'ledelse', 'Fælles noter', '')"
+        )
+        conn.commit()
+    open_database(path).close()
+    with closing(sqlite3.connect(path)) as conn:
+        screenings = conn.execute("SELECT id, uid, version FROM screening ORDER BY id").fetchall()
+        notes = conn.execute("SELECT resources FROM theme_assessment").fetchall()
+        units = conn.execute("SELECT uid, area FROM unit").fetchall()
+    assert [row[0] for row in screenings] == [1, 2]
+    assert len({row[1] for row in screenings}) == 2 and all(len(row[1]) == 32 for row in screenings)
+    assert [row[2] for row in screenings] == [1, 1]
+    assert notes == [("Fælles noter",)]
+    assert len(units) == 1 and units[0][1] == ""
+
+
 def test_a_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     open_database(path).close()

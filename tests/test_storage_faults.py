@@ -284,8 +284,8 @@ def test_a_file_cut_off_in_the_middle_of_a_write_opens_and_is_rolled_back(db_pat
         "c.execute('PRAGMA cache_size=1')\n"  # make SQLite write into the file before COMMIT
         "c.execute('BEGIN IMMEDIATE')\n"
         "c.execute(\"UPDATE theme_assessment SET challenges = 'halvt skrevet'\")\n"
-        "for i in range(3000): c.execute('INSERT INTO unit (name, created_at) "
-        "VALUES (?, ?)', (f'enhed {i}' * 20, '2025-01-01'))\n"
+        "for i in range(3000): c.execute('INSERT INTO unit (name, uid, created_at) "
+        "VALUES (?, ?, ?)', (f'enhed {i}' * 20, f'uid{i}', '2025-01-01'))\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=False)

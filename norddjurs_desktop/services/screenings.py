@@ -18,11 +18,12 @@ STATUSES = ("i gang", "afsluttet")
 
 
 def touch(session: Session, screening_id: int) -> Screening:
-    """Load a screening and mark it changed now (the home view sorts by this)."""
+    """Load a screening, mark it changed now (the home view sorts by this) and count the edit."""
     screening = session.get(Screening, screening_id)
     if screening is None:
         raise NotFoundError("Screeningen findes ikke længere.")
     screening.updated_at = datetime.now(UTC).replace(microsecond=0)
+    screening.version += 1
     session.add(screening)
     return screening
 

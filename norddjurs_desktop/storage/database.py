@@ -411,12 +411,7 @@ def open_database(
 def _migrate(database: Database, current: str | None) -> None:
     """Run the migrations in one transaction; a failure leaves the file as it was."""
     try:
-        from alembic import command
-
-        with database.engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+        _upgrade(database, "head")
     except Exception as error:
         database.close()
         if isinstance(error, StorageError):
@@ -435,13 +430,34 @@ def _migrate(database: Database, current: str | None) -> None:
 
 def upgrade_to(path: Path, revision: str) -> None:
     """Migrate a file to a given revision (used by tests to make old databases)."""
-    from alembic import command
-
     database = Database(path)
     try:
-        with database.engine.begin() as connection:
-            config = _alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
+        _upgrade(database, revision)
     finally:
         database.close()
+
+
+def _upgrade(database: Database, revision: str) -> None:
+    """Run Alembic up to ``revision`` in one transaction, with foreign keys off.
+
+    A batch migration rebuilds a table (copy, drop, rename). With foreign keys on,
+    dropping ``unit`` would cascade and delete every screening; SQLite ignores the
+    pragma inside a transaction, so it is switched off before BEGIN and the keys are
+    checked before COMMIT instead.
+    """
+    from alembic import command
+
+    with database.engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config = _alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys=ON")

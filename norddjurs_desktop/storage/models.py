@@ -7,6 +7,7 @@ batch migrations can find and alter them later.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import MetaData, UniqueConstraint
@@ -22,6 +23,10 @@ NAMING = {
 SQLModel.metadata = MetaData(naming_convention=NAMING)
 
 
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
@@ -32,6 +37,10 @@ class Unit(SQLModel, table=True):
     __tablename__ = "unit"
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
+    # the same in every database the unit is shared into (share files)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    # "Område": the forvaltning or area the unit belongs to, for grouping ("" = none)
+    area: str = Field(default="", sa_column_kwargs={"server_default": ""})
     created_at: datetime = Field(default_factory=utc_now)
 
 
@@ -49,6 +58,10 @@ class Screening(SQLModel, table=True):
     anonymity: str = "navne"
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
+    # the same in every database the screening is shared into (share files)
+    uid: str = Field(default_factory=new_uid, unique=True)
+    # counts the screening's edits (every edit goes through services.screenings.touch)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Participant(SQLModel, table=True):
