@@ -151,3 +151,24 @@ def test_the_migrations_build_exactly_the_tables_the_code_declares(tmp_path: Pat
     finally:
         db.close()
     assert diff == []
+
+
+def test_a_session_inside_another_joins_it_and_commits_once(tmp_path: Path) -> None:
+    """Several services in one unit of work: all stored together, or nothing."""
+    from norddjurs_desktop.services.overview import list_units
+    from norddjurs_desktop.services.units import create_unit
+
+    db = open_database(tmp_path / "nested.sqlite")
+    try:
+        with pytest.raises(RuntimeError), db.session():
+            create_unit(db, "Plejecenter Åbo")
+            create_unit(db, "Hjemmeplejen Syd")
+            raise RuntimeError("the use case fails after both")
+        assert list_units(db) == []
+        with db.session() as outer:
+            create_unit(db, "Plejecenter Åbo")
+            with db.session() as inner:
+                assert inner is outer
+        assert [unit.name for unit in list_units(db)] == ["Plejecenter Åbo"]
+    finally:
+        db.close()

@@ -208,6 +208,7 @@ class Database:
         self.write_lock: Any = None  # a WriteLock released by close(), when the opener passes it
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
+        self._open = threading.local()  # the session open on this thread, if any
 
     @property
     def engine(self) -> Engine:
@@ -238,13 +239,24 @@ class Database:
     def session(self) -> Iterator[Session]:
         """One unit of work in one transaction: committed on success, rolled back on error.
 
+        Reentrant per thread: a ``session()`` opened while another is open on the
+        same thread joins the outer one, so a use case can run several services as
+        one transaction (a consistent read of several tables, a check and an edit).
+
         A failure of the file or the disk — at BEGIN, any flush or query, or the
         commit — comes out as a Danish :class:`StorageError`; nothing of the
         unit of work is stored.
         """
         from sqlmodel import Session
 
+        outer = getattr(self._open, "session", None)
+        if outer is not None:
+            # A service called inside another unit of work joins it: one transaction,
+            # one consistent view, committed (or rolled back) once by the outermost.
+            yield outer
+            return
         with Session(self.engine, expire_on_commit=False) as session:
+            self._open.session = session
             try:
                 yield session
                 session.commit()
@@ -258,6 +270,8 @@ class Database:
                 if is_storage_fault(error) and not isinstance(error, OSError):
                     raise self._fault(error) from error
                 raise
+            finally:
+                self._open.session = None
 
     def read(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Rows of one read-only query, through the standard library's sqlite3."""
