@@ -36,6 +36,14 @@ def _checks() -> list[tuple[str, Callable[[], bool]]]:
     def danish() -> bool:
         return QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuller"
 
+    def danish_sorting() -> bool:
+        # ICU's Danish collation (the bundle keeps only da/en locale data): Aa is Å.
+        from PySide6.QtCore import QCollator, QLocale
+
+        collator = QCollator(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+        words = ["Aarhus", "Zealand", "Ærø", "Åbo", "Øster"]
+        return sorted(words, key=collator.sortKey) == ["Zealand", "Ærø", "Øster", "Åbo", "Aarhus"]
+
     def pdf_preview() -> bool:
         from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPdfWidgets import QPdfView  # noqa: F401 - the preview's widget
@@ -65,6 +73,7 @@ def _checks() -> list[tuple[str, Callable[[], bool]]]:
     return [
         ("ikonet (SVG)", icon),
         ("danske Qt-oversættelser", danish),
+        ("dansk sortering (ICU)", danish_sorting),
         ("PDF-visning (QtPdf)", pdf_preview),
         ("diagrammer (matplotlib i Qt)", charts),
     ]
