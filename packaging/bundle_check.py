@@ -8,7 +8,8 @@ with nothing of the checkout on the path:
 1. the files the app reads are in the folder (migrations, decks, demo files,
    icon, licences, the DejaVu fonts, Danish Qt translations) and no test tools;
 2. the console program: ``demo``, ``list``, ``decks``, ``export-plan``,
-   ``cards``, ``import-absence`` and ``stats``, each exit 0 with real PDFs;
+   ``cards``, ``export-actions``, ``import-absence`` and ``stats``, each exit 0
+   with real PDFs and an XLSX;
 3. the window program offscreen with ``--self-test`` (window, database, demo
    meeting, icon, translations, PDF preview, charts).
 
@@ -41,7 +42,7 @@ MUST_HAVE = [
     "matplotlib/mpl-data/fonts/ttf/DejaVuSans.ttf",
     "PySide6/Qt/translations/qtbase_da.qm",
 ]
-MUST_NOT_HAVE = ["pytest", "hypothesis", "mypy", "_pytest", "openpyxl"]
+MUST_NOT_HAVE = ["pytest", "hypothesis", "mypy", "_pytest"]
 
 
 def folder_size(folder: Path) -> int:
@@ -90,11 +91,12 @@ def check_programs(bundle: Path) -> list[str]:
         demo = bundle / "_internal" / "resources" / "demo"
         pdfs = {"plan.pdf": ["export-plan", "--db", str(db), "--screening", "latest"],
                 "kort.pdf": ["cards", "--deck", "palette", "--db", str(db)]}
+        sheets = {"handlinger.xlsx": ["export-actions", "--db", str(db), "--screening", "latest"]}
         steps = [
             ["demo", "--db", str(db)],
             ["list", "--db", str(db)],
             ["decks", "--db", str(db)],
-            *[[*args, "--out", str(work / name)] for name, args in pdfs.items()],
+            *[[*args, "--out", str(work / name)] for name, args in {**pdfs, **sheets}.items()],
             ["import-absence", "--db", str(db), "--unit", "Prøveenhed",
              "--staff", str(demo / "medarbejdere.csv"), "--absence", str(demo / "fravaer.csv")],
             ["stats", "--db", str(db), "--unit", "Prøveenhed", "--json"],
@@ -106,6 +108,10 @@ def check_programs(bundle: Path) -> list[str]:
         for name in pdfs:
             pdf = work / name
             if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
+                problems.append(f"{name} blev ikke skrevet")
+        for name in sheets:
+            sheet = work / name
+            if not sheet.is_file() or not sheet.read_bytes().startswith(b"PK"):
                 problems.append(f"{name} blev ikke skrevet")
         failure = run([gui, "--self-test", "--db", str(work / "vindue.sqlite")], work, env)
         if failure:
@@ -129,7 +135,7 @@ def main(argv: list[str]) -> int:
         print(f"FEJL: {problem}", file=sys.stderr)
     if problems:
         return 1
-    print("Bundtet virker: kommandolinjen (demo, list, decks, export-plan, cards, "
+    print("Bundtet virker: kommandolinjen (demo, list, decks, export-plan, cards, export-actions, "
           "import-absence, stats) og vinduet (selvtest).")
     return 0
 
