@@ -106,9 +106,12 @@ def test_the_table_follows_a_change_announced_by_the_hub(qtbot, db) -> None:
     unit_id = ids["Tom enhed"]
     sid = screenings.create_screening(db, unit_id, on=date(2026, 11, 1))
     screenings.set_score(db, sid, "data", 2)
+    absence_read = window.absence_task
     change_hub().announce(Changes.of(Kind.ASSESSMENTS, screening_id=sid, unit_id=unit_id))
     values = dict(zip(_column(window, COL_UNIT), _column(window, data), strict=True))
     assert values["Tom enhed"] == "2"
+    assert "Brug af data: 2" in window.support_label.text()  # one more unit to support
+    assert window.absence_task is absence_read  # a score is no reason to read absence again
     units.rename_unit(db, unit_id, "Ny enhed")
     change_hub().announce(Changes.of(Kind.UNITS, unit_id=unit_id))
     assert "Ny enhed" in _column(window, COL_UNIT)

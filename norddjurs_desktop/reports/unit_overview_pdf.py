@@ -43,7 +43,7 @@ PAGE = landscape(A4)
 MARGIN = 12 * mm
 TITLE = "Oversigt over enheder"
 # Widths in mm: unit, eight themes, last screening, next follow-up, actions, absence (273 mm).
-WIDTHS_MM = (42, *([16] * 8), 21, 37, 20, 25)
+WIDTHS_MM = (42, *([16] * 8), 21, 34, 20, 28)
 # Where the long theme titles may break in a narrow column header.
 HEADER_BREAKS = {
     "handling": "Hånd-<br/>tering",

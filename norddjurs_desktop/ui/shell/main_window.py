@@ -385,5 +385,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.screening_page is not None:
             self.screening_page.flush()
+        self._close_unit_overview()
         save_window(self)
         super().closeEvent(event)

@@ -39,6 +39,7 @@ from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.unit_overview.model import (
+    COL_ABSENCE,
     COL_AREA,
     COL_UNIT,
     UNIT_ID_ROLE,
@@ -71,6 +72,8 @@ class UnitOverviewWindow(QWidget):
         self.absence_task: BackgroundTask[dict[int, float | None]] | None = None
         self.export_task: BackgroundTask[Path] | None = None
         self._absence_done = False
+        self._rates: dict[int, float | None] | None = None  # the last absence read
+        self._generation = 0  # only the newest absence read is shown
         self._stale = False
 
         self.model = UnitOverviewModel(self)
@@ -153,8 +156,12 @@ class UnitOverviewWindow(QWidget):
 
         self.model.set_look(palette_look(self.db))
 
-    def refresh(self) -> None:
-        """Read the table at once, then the absence column off the GUI thread."""
+    def refresh(self, *, absence: bool = True) -> None:
+        """Read the table at once, then the absence column off the GUI thread.
+
+        ``absence=False`` keeps the absence figures already read: a score or an
+        action changed, not the imported data, so no unit's data is read again.
+        """
         from norddjurs_desktop.services.unit_overview import absence_rates, build_unit_overview
 
         current = self.current_unit_id()
@@ -163,14 +170,24 @@ class UnitOverviewWindow(QWidget):
         self._fill_areas()
         self._update_support()
         self._select(current)
+        if not absence and self._rates is not None and self._absence_done:
+            self.model.set_absence(self._rates)
+            return
         self._absence_done = False
+        self._generation += 1
+        generation = self._generation
         self.status_label.setText("Fraværstallene hentes …")
         db = self.db
-        self.absence_task = run_in_background(lambda: absence_rates(db), self._absence_read,
-                                              self._absence_failed, owner=self)
+        self.absence_task = run_in_background(
+            lambda: absence_rates(db), lambda rates: self._absence_read(rates, generation),
+            self._absence_failed, owner=self)
 
-    def _absence_read(self, rates: dict[int, float | None]) -> None:
+    def _absence_read(self, rates: dict[int, float | None], generation: int = 0) -> None:
+        if generation != self._generation:
+            return  # an older read finished after a newer one began
+        self._rates = rates
         self.model.set_absence(rates)
+        self.table.resizeColumnToContents(COL_ABSENCE)
         self._absence_done = True
         self.status_label.setText(
             "Fravær: de seneste 12 måneder i enhedens egne data, mod målet på 5 %. "
@@ -182,15 +199,17 @@ class UnitOverviewWindow(QWidget):
     def _on_change(self, changes: Changes) -> None:
         if not changes.touches(*_SHOWN):
             return
+        if changes.touches(Kind.ABSENCE, Kind.UNITS):
+            self._rates = None  # new data or a unit gone: read the absence again
         if self.isVisible():
-            self.refresh()
+            self.refresh(absence=self._rates is None)
         else:
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         if self._stale:
             self._stale = False
-            self.refresh()
+            self.refresh(absence=self._rates is None)
         super().showEvent(event)
 
     # -- filtering ------------------------------------------------------------------
