@@ -172,6 +172,16 @@ def test_absence_follows_the_data_view_and_hides_small_units(db, tmp_path: Path)
     assert build_unit_overview(db, TODAY, with_absence=False).rows[0].absence_pct is None
 
 
+def test_the_command_can_leave_the_absence_out(db, db_path: Path, capsys) -> None:
+    big = units.create_unit(db, "Stor enhed")
+    import_absence_files(db, big, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
+    capsys.readouterr()
+    assert main(["overview", "--db", str(db_path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["absence_pct"] is not None
+    assert main(["overview", "--db", str(db_path), "--json", "--no-absence"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["absence_pct"] is None
+
+
 def test_json_has_exactly_the_keys_and_the_figures(db, db_path: Path, capsys) -> None:
     build_three_units(db)
     capsys.readouterr()
