@@ -18,7 +18,7 @@ from norddjurs_desktop.domain.due import (
     DueItem,
     stable_uid,
 )
-from norddjurs_desktop.domain.followup import is_open
+from norddjurs_desktop.domain.open_actions import counts_as_open
 from norddjurs_desktop.domain.palette import PALETTE_TITLES
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
@@ -69,7 +69,7 @@ def due_items(db: Database, unit_id: int | None = None) -> list[DueItem]:
         ).all()
         items: list[DueItem] = []
         for action in actions:
-            if not is_open(action.status) or action.id in carried:
+            if not counts_as_open(action.status, action.id in carried):
                 continue
             screening = by_id[action.screening_id]
             unit = units[screening.unit_id]

@@ -12,15 +12,16 @@ from __future__ import annotations
 from datetime import date
 
 from norddjurs_desktop.domain.due import KIND_DEADLINE, KIND_FOLLOW_UP, KIND_MEETING, DueItem
-from norddjurs_desktop.domain.followup import OPEN_STATUSES
+from norddjurs_desktop.domain.open_actions import counts_as_open
 from norddjurs_desktop.storage.database import Database
 
-_ACTIONS = f"""
-    SELECT a.id, a.screening_id, a.action, a.deadline, a.follow_up, u.name
+# Every dated action with whether it was carried on; counts_as_open decides which are open.
+_ACTIONS = """
+    SELECT a.id, a.screening_id, a.action, a.deadline, a.follow_up, u.name, a.status,
+           a.id IN (SELECT r.action_id FROM action_review r
+                    WHERE r.carried_action_id IS NOT NULL)
     FROM action a JOIN screening s ON s.id = a.screening_id JOIN unit u ON u.id = s.unit_id
-    WHERE a.status IN ({", ".join("?" for _ in OPEN_STATUSES)})
-      AND a.id NOT IN (SELECT r.action_id FROM action_review r
-                       WHERE r.carried_action_id IS NOT NULL)
+    WHERE a.deadline IS NOT NULL OR a.follow_up IS NOT NULL
 """
 _MEETINGS = """
     SELECT s.id, s.next_follow_up, u.name
@@ -34,9 +35,11 @@ _MEETINGS = """
 def due_overview(db: Database) -> list[DueItem]:
     """Deadlines, follow-up dates and next meetings of every unit, by date."""
     items: list[DueItem] = []
-    for action_id, screening_id, text, deadline, follow_up, unit in db.read(
-        _ACTIONS, OPEN_STATUSES
+    for action_id, screening_id, text, deadline, follow_up, unit, status, carried in db.read(
+        _ACTIONS
     ):
+        if not counts_as_open(status, bool(carried)):
+            continue
         for kind, day in ((KIND_DEADLINE, deadline), (KIND_FOLLOW_UP, follow_up)):
             if day:
                 items.append(DueItem(kind, date.fromisoformat(day), unit, screening_id,

@@ -100,6 +100,12 @@ MENU: dict[str, ActionSpec] = {
         "Vælg 1-3-10, 1-5-14, 2-6-14 eller egne dage",
         Needs.WRITABLE,
     ),
+    "unit_overview": ActionSpec(
+        "Oversigt over &enheder …",
+        (),
+        "Alle enheders scorer, opfølgning, handlinger og fravær i én tabel",
+        Needs.DATABASE,
+    ),
 }
 
 PAGE_KEYS: dict[str, ActionSpec] = {
@@ -184,6 +190,7 @@ class AppActions:
     contact_plan: QAction
     contact_poster: QAction
     contact_model: QAction
+    unit_overview: QAction
     undo: QAction
     redo: QAction
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from norddjurs_desktop import APP_NAME
 from norddjurs_desktop.ui.shell.action_registry import create_actions, enable_for
@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.write_lock: WriteLock | None = None  # set by ui.app; held while the window lives
         self.home: HomePage | None = None
         self.screening_page: ScreeningPage | None = None
+        self.unit_overview: QWidget | None = None  # "Oversigt over enheder", a window of its own
         self._ready = False  # True once the shipped decks are in (see _finish_opening)
         self._pending_screening: int | None = None
         self.setWindowTitle(APP_NAME)
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         deck_menu.addAction(a.edit_decks)
         tools_menu = self.menuBar().addMenu("&Værktøjer")  # the contact model (issue 10)
         tools_menu.addActions([a.contact_plan, a.contact_poster, a.contact_model])
+        tools_menu.addSeparator()
+        tools_menu.addAction(a.unit_overview)  # HR across units (issue 13)
         help_menu = self.menuBar().addMenu("&Hjælp")
         help_menu.addActions([a.help_guide, a.help_keys])
         help_menu.addSeparator()
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         a.contact_plan.triggered.connect(self.open_contact_plan)
         a.contact_poster.triggered.connect(self.print_contact_poster)
         a.contact_model.triggered.connect(self.edit_contact_model)
+        a.unit_overview.triggered.connect(self.show_unit_overview)
         self._update_enabled()
         self.databaseOpened.connect(self._update_enabled)
 
@@ -293,6 +297,36 @@ class MainWindow(QMainWindow):
             if ContactModelDialog(self.db, self).exec():
                 self.statusBar().showMessage("Kontaktmodellen er gemt.", 8000)
 
+    def show_unit_overview(self) -> QWidget | None:
+        """Every unit in one table, in a window beside this one (one per main window)."""
+        if self.db is None:
+            return None
+        if self.unit_overview is None:
+            from norddjurs_desktop.ui.unit_overview.window import UnitOverviewWindow
+
+            window = UnitOverviewWindow(self.db, self)
+            window.openUnit.connect(self.show_unit)
+            self.unit_overview = window
+        self.unit_overview.show()
+        self.unit_overview.raise_()
+        self.unit_overview.activateWindow()
+        return self.unit_overview
+
+    def show_unit(self, unit_id: int) -> None:
+        """The home with the unit chosen and its screenings in view (from the overview)."""
+        if self.home is None:
+            return
+        self.go_home()
+        self.home._select_unit(unit_id)
+        self.raise_()
+        self.activateWindow()
+
+    def _close_unit_overview(self) -> None:
+        if self.unit_overview is not None:
+            self.unit_overview.close()
+            self.unit_overview.deleteLater()
+            self.unit_overview = None
+
     def show_guide(self) -> None:
         """F1: the guide, at the open step when a screening is open."""
         from norddjurs_desktop.ui.shell.help_guide import help_dialog
@@ -329,6 +363,7 @@ class MainWindow(QMainWindow):
     def reopen_database(self, change: Callable[[], object] | None = None) -> None:
         """Close the file, let ``change`` act on it (a restore), and open it again."""
         self._close_screening_page()
+        self._close_unit_overview()
         if self.home is not None:
             self.stack.removeWidget(self.home)
             self.home.deleteLater()
@@ -350,5 +385,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.screening_page is not None:
             self.screening_page.flush()
+        self._close_unit_overview()
         save_window(self)
         super().closeEvent(event)
