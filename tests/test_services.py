@@ -84,11 +84,11 @@ def test_an_action_with_a_deadline_before_the_screening_is_refused(db, screening
 
 
 def test_a_deleted_action_comes_back_with_its_id_and_place(db, screening) -> None:
-    first = actions.add_action(db, screening, _action(action="Første"))
-    second = actions.add_action(db, screening, _action(action="Anden"))
-    removed = actions.delete_action(db, first.id or 0)
+    first = actions.add_action(db, screening, _action(action="Første")).value
+    second = actions.add_action(db, screening, _action(action="Anden")).value
+    removed = actions.delete_action(db, first.id or 0).value
     actions.add_action(db, screening, _action(action="Tredje"))
-    restored = actions.restore_action(db, screening, removed)
+    restored = actions.restore_action(db, screening, removed).value
     assert restored.id == first.id
     assert [a.action for a in actions.list_actions(db, screening)] == ["Første", "Anden", "Tredje"]
     assert second.id != restored.id
