@@ -98,7 +98,7 @@ def start_follow_up(db: Database, unit_id: int, *, on: date) -> NewId:
             session.add(Participant(screening_id=new_id, name=name, role=role,
                                     position=position))
         session.add(FollowUp(screening_id=new_id, previous_id=previous_id))
-    return NewId(new_id, new_id.changes)
+    return new_id
 
 
 def previous_screening(db: Database, screening_id: int) -> int | None:
