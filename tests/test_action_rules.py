@@ -61,7 +61,7 @@ def test_a_valid_action_passes_everywhere(qtbot, db) -> None:
     ) is None
     unit = units.create_unit(db, "Rengøringen")
     screening = screenings.create_screening(db, unit, on=SCREENING_DAY)
-    stored = actions.add_action(db, screening, good)
+    stored = actions.add_action(db, screening, good).value
     assert stored.follow_up == date(2025, 5, 1)
     dialog = ActionDialog(SCREENING_DAY, good)
     qtbot.addWidget(dialog)

@@ -84,11 +84,11 @@ def test_an_action_with_a_deadline_before_the_screening_is_refused(db, screening
 
 
 def test_a_deleted_action_comes_back_with_its_id_and_place(db, screening) -> None:
-    first = actions.add_action(db, screening, _action(action="Første"))
-    second = actions.add_action(db, screening, _action(action="Anden"))
-    removed = actions.delete_action(db, first.id or 0)
+    first = actions.add_action(db, screening, _action(action="Første")).value
+    second = actions.add_action(db, screening, _action(action="Anden")).value
+    removed = actions.delete_action(db, first.id or 0).value
     actions.add_action(db, screening, _action(action="Tredje"))
-    restored = actions.restore_action(db, screening, removed)
+    restored = actions.restore_action(db, screening, removed).value
     assert restored.id == first.id
     assert [a.action for a in actions.list_actions(db, screening)] == ["Første", "Anden", "Tredje"]
     assert second.id != restored.id
@@ -144,3 +144,46 @@ def test_the_demo_is_a_finished_screening(db) -> None:
     # running it again replaces the demo rather than adding a second one
     create_demo(db)
     assert [u.name for u in list_units(db)].count(DEMO_UNIT) == 1
+
+
+def test_every_edit_says_what_it_changed_so_other_screenings_views_stay_put(db) -> None:
+    """The views decide from the service's answer: an edit of one screening touches that
+    screening and its unit, and a view of a neighbour's screening is left alone."""
+    from norddjurs_desktop.services import followup, rounds
+    from norddjurs_desktop.services.changes import Changes, Kind
+
+    unit = units.create_unit(db, "Hjemmeplejen Nord")
+    neighbour = units.create_unit(db, "Hjemmeplejen Syd")
+    sid = screenings.create_screening(db, unit, on=DAY)
+    other = screenings.create_screening(db, neighbour, on=DAY)
+    pid = screenings.add_participant(db, sid, "Karen", "Leder")
+    stored = actions.add_action(db, sid, _action())
+    action_id = stored.value.id or 0
+    follow = followup.start_follow_up(db, unit, on=DAY + timedelta(days=90))
+    edits: list[tuple[Changes, Kind, int]] = [
+        (unit.changes, Kind.UNITS, sid),
+        (sid.changes, Kind.SCREENINGS, sid),
+        (screenings.update_preparation(db, sid, summary="Aftalt"), Kind.SCREENING, sid),
+        (pid.changes, Kind.PARTICIPANTS, sid),
+        (screenings.update_participant(db, pid, "Karen Ø", "Leder"), Kind.PARTICIPANTS, sid),
+        (screenings.set_score(db, sid, "data", 3), Kind.ASSESSMENTS, sid),
+        (screenings.set_notes(db, sid, "data", resources="Tal"), Kind.ASSESSMENTS, sid),
+        (screenings.set_priorities(db, sid, ["data"]), Kind.PRIORITIES, sid),
+        (stored.changes, Kind.ACTIONS, sid),
+        (actions.reorder_actions(db, sid, [action_id]), Kind.ACTIONS, sid),
+        (rounds.start_round(db, sid, ["data"]), Kind.ROUNDS, sid),
+        (rounds.record_votes(db, sid, "Karen", "Leder", {"data": 2}), Kind.ROUNDS, sid),
+        (follow.changes, Kind.SCREENINGS, follow),
+        (followup.review_action(db, follow, action_id, status="i gang").changes,
+         Kind.ACTIONS, sid),  # the status is the last plan's
+        (followup.carry_over(db, follow, action_id).changes, Kind.ACTIONS, follow),
+        (screenings.remove_participant(db, pid), Kind.PARTICIPANTS, sid),
+        (units.rename_unit(db, unit, "Hjemmeplejen Nord-Øst"), Kind.UNITS, sid),
+    ]
+    for changes, kind, screening_id in edits:
+        assert changes.touches(kind, screening_id=screening_id, unit_id=unit), changes
+        assert not changes.touches(kind, screening_id=other, unit_id=neighbour), changes
+    assert rounds.set_anonymity(db, sid, "navne") == Changes()  # already so: nothing
+    gone = units.delete_unit(db, unit)
+    assert gone.touches(Kind.ABSENCE, unit_id=unit)  # its imported data went with it
+    assert not gone.touches(Kind.ABSENCE, unit_id=neighbour)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, replace
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from norddjurs_desktop.domain.action_rules import action_problem
 from norddjurs_desktop.domain.plan import DataReference
+from norddjurs_desktop.services.changes import Changed, Changes, Kind
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
-from norddjurs_desktop.services.screenings import touch
+from norddjurs_desktop.services.screenings import changed, touch
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Action, Screening
 
@@ -29,7 +30,8 @@ def _reference_from_json(text: str | None) -> DataReference | None:
         return None
 
 
-def _to_data(row: Action) -> ActionData:
+def action_data(row: Action) -> ActionData:
+    """A stored action as the rest of the app sees it."""
     assert row.id is not None
     return ActionData(
         id=row.id,
@@ -75,7 +77,7 @@ def list_actions(db: Database, screening_id: int) -> list[ActionData]:
             .where(Action.screening_id == screening_id)
             .order_by(col(Action.position), col(Action.id))
         ).all()
-        return [_to_data(row) for row in rows]
+        return [action_data(row) for row in rows]
 
 
 def _copy_fields(row: Action, data: ActionData) -> Action:
@@ -92,7 +94,12 @@ def _copy_fields(row: Action, data: ActionData) -> Action:
     return row
 
 
-def add_action(db: Database, screening_id: int, data: ActionData) -> ActionData:
+def _with_unit(session: Session, row: Action) -> Changed[ActionData]:
+    """An action as saved, and the change to its plan."""
+    return Changed(action_data(row), changed(session, row.screening_id, Kind.ACTIONS))
+
+
+def add_action(db: Database, screening_id: int, data: ActionData) -> Changed[ActionData]:
     """Store a new action at the end of the plan."""
     with db.session() as session:
         screening = touch(session, screening_id)
@@ -103,10 +110,10 @@ def add_action(db: Database, screening_id: int, data: ActionData) -> ActionData:
         row = Action(screening_id=screening_id, position=max(positions, default=-1) + 1)
         session.add(_copy_fields(row, cleaned))
         session.flush()
-        return _to_data(row)
+        return _with_unit(session, row)
 
 
-def update_action(db: Database, data: ActionData) -> ActionData:
+def update_action(db: Database, data: ActionData) -> Changed[ActionData]:
     if data.id is None:
         raise ValidationError("Handlingen er ikke gemt endnu.")
     with db.session() as session:
@@ -116,32 +123,32 @@ def update_action(db: Database, data: ActionData) -> ActionData:
         screening = touch(session, row.screening_id)
         session.add(_copy_fields(row, validate_action(data, screening)))
         session.flush()
-        return _to_data(row)
+        return _with_unit(session, row)
 
 
-def delete_action(db: Database, action_id: int) -> ActionData:
+def delete_action(db: Database, action_id: int) -> Changed[ActionData]:
     """Delete an action and return it as it was, so undo can put it back."""
     with db.session() as session:
         row = session.get(Action, action_id)
         if row is None:
             raise NotFoundError("Handlingen findes ikke længere.")
         touch(session, row.screening_id)
-        data = _to_data(row)
+        removed = _with_unit(session, row)
         session.delete(row)
-        return data
+        return removed
 
 
-def restore_action(db: Database, screening_id: int, data: ActionData) -> ActionData:
+def restore_action(db: Database, screening_id: int, data: ActionData) -> Changed[ActionData]:
     """Put a deleted action back under its old id and at its old place (undo of delete)."""
     with db.session() as session:
         touch(session, screening_id)
         row = Action(id=data.id, screening_id=screening_id, position=data.position)
         session.add(_copy_fields(row, data))
         session.flush()
-        return _to_data(row)
+        return _with_unit(session, row)
 
 
-def reorder_actions(db: Database, screening_id: int, ordered_ids: list[int]) -> None:
+def reorder_actions(db: Database, screening_id: int, ordered_ids: list[int]) -> Changes:
     with db.session() as session:
         touch(session, screening_id)
         rows = {
@@ -155,3 +162,4 @@ def reorder_actions(db: Database, screening_id: int, ordered_ids: list[int]) -> 
         for position, action_id in enumerate(ordered_ids):
             rows[action_id].position = position
             session.add(rows[action_id])
+        return changed(session, screening_id, Kind.ACTIONS)

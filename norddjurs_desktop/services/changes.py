@@ -4,12 +4,17 @@ A mutating use case answers with a :class:`Changes`: which screening or unit,
 and which kinds of data. The GUI sends it out once, app-wide; each view asks
 :meth:`Changes.touches` about what it shows. No view calls another view's
 refresh, and nothing is rebuilt to show a change (as Anki's ``OpChanges``).
+
+Every mutating service returns one: a :class:`Changes` when it has nothing
+else to return, a :class:`Changed` around a stored record, or a :class:`NewId`
+for a row it created.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 
 class Kind(StrEnum):
@@ -58,7 +63,45 @@ class Changes:
         return unit_id is None or self.unit_id in (None, unit_id)
 
     def __or__(self, other: Changes) -> Changes:
-        """Two changes as one (an operation made of several steps)."""
+        """Two changes as one (an operation made of several steps); no change adds nothing."""
+        if not other.kinds:
+            return self
+        if not self.kinds:
+            return other
         screening = self.screening_id if self.screening_id == other.screening_id else None
         unit = self.unit_id if self.unit_id == other.unit_id else None
         return Changes(self.kinds | other.kinds, screening, unit)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changed(Generic[T]):
+    """What a mutating use case hands back when it has a result besides the change:
+    the stored record (an action as saved, a review) and what the change touched."""
+
+    value: T
+    changes: Changes
+
+
+class NewId(int):
+    """The id of a row a use case created, carrying what the creation changed.
+
+    It is the id itself (an ``int``), so every caller that only wants the id —
+    the CLI, the demo, dozens of tests — uses it as before, while the GUI reads
+    :attr:`changes` to tell the views.
+    """
+
+    changes: Changes
+
+    def __new__(cls, value: int, changes: Changes) -> NewId:
+        made = super().__new__(cls, value)
+        made.changes = changes
+        return made
+
+    def __repr__(self) -> str:  # shown as the plain id it stands for
+        return int.__repr__(self)
+
+    def __reduce__(self) -> tuple[type[NewId], tuple[int, Changes]]:
+        return (NewId, (int(self), self.changes))

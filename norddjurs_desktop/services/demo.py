@@ -186,7 +186,7 @@ def _follow_up(db: Database, unit_id: int, first_id: int, on: date) -> int:
         followup.review_action(db, screening_id, action_id, status=status, effect=effect,
                                comment=comment)
         if carry:
-            copy = followup.carry_over(db, screening_id, action_id)
+            copy = followup.carry_over(db, screening_id, action_id).value
             actions.update_action(db, ActionData(**{
                 **copy.__dict__,
                 "deadline": on + timedelta(days=17),  # due within the next two weeks

@@ -21,7 +21,8 @@ from norddjurs_desktop.domain.followup import (
     validate_effect,
 )
 from norddjurs_desktop.domain.plan import ACTION_STATUSES
-from norddjurs_desktop.services.actions import list_actions
+from norddjurs_desktop.services.actions import action_data, list_actions, restore_action
+from norddjurs_desktop.services.changes import Changed, Changes, Kind, NewId
 from norddjurs_desktop.services.dto import ActionData
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.services.screenings import create_screening, touch
@@ -61,10 +62,13 @@ def latest_screening_of(db: Database, unit_id: int) -> int | None:
         return row
 
 
-def start_follow_up(db: Database, unit_id: int, *, on: date) -> int:
-    """Create the follow-up of the unit's latest screening; returns the new screening's id."""
-    previous_id = latest_screening_of(db, unit_id)
+def start_follow_up(db: Database, unit_id: int, *, on: date) -> NewId:
+    """Create the follow-up of the unit's latest screening; returns the new screening's id.
+
+    One transaction: a follow-up is never left without its participants or its link.
+    """
     with db.session() as session:
+        previous_id = latest_screening_of(db, unit_id)
         unit = session.get(Unit, unit_id)
         if unit is None:
             raise NotFoundError("Enheden findes ikke længere.")
@@ -88,9 +92,8 @@ def start_follow_up(db: Database, unit_id: int, *, on: date) -> int:
                 .order_by(col(Participant.position), col(Participant.id))
             )
         ]
-    purpose = f"Opfølgning på screeningen {danish_date(previous.date)}."
-    new_id = create_screening(db, unit_id, on=on, forum=forum, purpose=purpose)
-    with db.session() as session:
+        purpose = f"Opfølgning på screeningen {danish_date(previous.date)}."
+        new_id = create_screening(db, unit_id, on=on, forum=forum, purpose=purpose)
         for position, (name, role) in enumerate(people):
             session.add(Participant(screening_id=new_id, name=name, role=role,
                                     position=position))
@@ -116,26 +119,26 @@ def _previous_or_refuse(db: Database, screening_id: int) -> int:
 
 def list_reviews(db: Database, screening_id: int) -> list[ReviewData]:
     """Every action of the previous plan in its order, with this meeting's review."""
-    previous = previous_screening(db, screening_id)
-    if previous is None:
-        return []
-    with db.session() as session:
+    with db.session() as session:  # one snapshot: the actions and their reviews together
+        previous = previous_screening(db, screening_id)
+        if previous is None:
+            return []
         rows = {
             r.action_id: r
             for r in session.exec(
                 select(ActionReview).where(ActionReview.screening_id == screening_id)
             )
         }
-    result = []
-    for action in list_actions(db, previous):
-        row = rows.get(action.id or 0)
-        result.append(ReviewData(
-            action=action,
-            effect=row.effect if row else "",
-            comment=row.comment if row else "",
-            carried_action_id=row.carried_action_id if row else None,
-        ))
-    return result
+        result = []
+        for action in list_actions(db, previous):
+            row = rows.get(action.id or 0)
+            result.append(ReviewData(
+                action=action,
+                effect=row.effect if row else "",
+                comment=row.comment if row else "",
+                carried_action_id=row.carried_action_id if row else None,
+            ))
+        return result
 
 
 def _review_row(session: Session, screening_id: int, previous: int, action_id: int
@@ -162,17 +165,18 @@ def review_action(
     status: str | None = None,
     effect: str | None = None,
     comment: str | None = None,
-) -> ReviewData:
-    """Record the meeting's view of one previous action; the status goes on the action."""
+) -> Changed[ReviewData]:
+    """Record the meeting's view of one previous action; the status goes on the action,
+    so the change touches the actions of both plans."""
     if status is not None and status not in ACTION_STATUSES:
         raise ValidationError(f"Status skal være en af: {', '.join(ACTION_STATUSES)}.")
     try:
         cleaned_effect = validate_effect(effect) if effect is not None else None
     except ValueError as error:
         raise ValidationError(str(error)) from error
-    previous = _previous_or_refuse(db, screening_id)
     with db.session() as session:
-        touch(session, screening_id)
+        previous = _previous_or_refuse(db, screening_id)
+        screening = touch(session, screening_id)
         row, action = _review_row(session, screening_id, previous, action_id)
         if status is not None:
             action.status = status
@@ -182,18 +186,27 @@ def review_action(
         if comment is not None:
             row.comment = comment.strip()
         session.add(row)
-    return next(r for r in list_reviews(db, screening_id) if r.action.id == action_id)
+        session.flush()
+        review = next(r for r in list_reviews(db, screening_id) if r.action.id == action_id)
+    changes = Changes.of(Kind.ACTIONS, screening_id=screening_id, unit_id=screening.unit_id)
+    if status is not None:  # the previous plan's action itself changed
+        changes |= Changes.of(Kind.ACTIONS, screening_id=previous, unit_id=screening.unit_id)
+    return Changed(review, changes)
 
 
-def carry_over(db: Database, screening_id: int, action_id: int) -> ActionData:
+def carry_over(
+    db: Database, screening_id: int, action_id: int, *, as_before: ActionData | None = None
+) -> Changed[ActionData]:
     """Put an open action of the previous plan into this plan, linked to its origin.
 
     The copy keeps theme, why, what, owner and success; its dates are agreed
     anew. Carrying the same action twice returns the copy already made.
+    ``as_before`` (undo of taking it out again) puts back the very copy that was
+    removed, under its id and with what was written in it since.
     """
-    previous = _previous_or_refuse(db, screening_id)
     with db.session() as session:
-        touch(session, screening_id)
+        previous = _previous_or_refuse(db, screening_id)
+        screening = touch(session, screening_id)
         row, origin = _review_row(session, screening_id, previous, action_id)
         copy = session.get(Action, row.carried_action_id) if row.carried_action_id else None
         if copy is None:
@@ -202,36 +215,56 @@ def carry_over(db: Database, screening_id: int, action_id: int) -> ActionData:
                     f"Handlingen er {origin.status} og kan ikke videreføres; kun åbne "
                     "handlinger føres med over i den nye plan."
                 )
-            positions = session.exec(
-                select(Action.position).where(Action.screening_id == screening_id)
-            ).all()
-            copy = Action(
-                screening_id=screening_id, position=max(positions, default=-1) + 1,
-                theme_key=origin.theme_key, problem=origin.problem, action=origin.action,
-                owner=origin.owner, success=origin.success,
-                status="i gang" if origin.status == "i gang" else "ikke startet",
-                data_reference=origin.data_reference,
-            )
-            session.add(copy)
-            session.flush()
-            row.carried_action_id = copy.id
-        carried_id = copy.id
+            if as_before is not None:
+                copy_id = restore_action(db, screening_id, as_before).value.id
+            else:
+                copy_id = _copy_into(session, screening_id, origin)
+            row.carried_action_id = copy_id
+        else:
+            copy_id = copy.id
         session.add(row)
-    return next(a for a in list_actions(db, screening_id) if a.id == carried_id)
+        session.flush()
+        stored = next(a for a in list_actions(db, screening_id) if a.id == copy_id)
+    return Changed(stored, Changes.of(Kind.ACTIONS, screening_id=screening_id,
+                                      unit_id=screening.unit_id))
 
 
-def undo_carry_over(db: Database, screening_id: int, action_id: int) -> None:
-    """Take a carried action out of the new plan again (the origin stays as it is)."""
-    previous = _previous_or_refuse(db, screening_id)
+def _copy_into(session: Session, screening_id: int, origin: Action) -> int:
+    positions = session.exec(
+        select(Action.position).where(Action.screening_id == screening_id)
+    ).all()
+    copy = Action(
+        screening_id=screening_id, position=max(positions, default=-1) + 1,
+        theme_key=origin.theme_key, problem=origin.problem, action=origin.action,
+        owner=origin.owner, success=origin.success,
+        status="i gang" if origin.status == "i gang" else "ikke startet",
+        data_reference=origin.data_reference,
+    )
+    session.add(copy)
+    session.flush()
+    assert copy.id is not None
+    return copy.id
+
+
+def undo_carry_over(
+    db: Database, screening_id: int, action_id: int
+) -> Changed[ActionData | None]:
+    """Take a carried action out of the new plan again (the origin stays as it is);
+    the removed copy comes back as it was, so undo can put it back."""
     with db.session() as session:
-        touch(session, screening_id)
+        previous = _previous_or_refuse(db, screening_id)
+        screening = touch(session, screening_id)
         row, _origin = _review_row(session, screening_id, previous, action_id)
+        removed = None
         if row.carried_action_id is not None:
             copy = session.get(Action, row.carried_action_id)
             if copy is not None:
+                removed = action_data(copy)
                 session.delete(copy)
             row.carried_action_id = None
             session.add(row)
+    return Changed(removed, Changes.of(Kind.ACTIONS, screening_id=screening_id,
+                                       unit_id=screening.unit_id))
 
 
 def carried_origins(db: Database, screening_id: int) -> dict[int, date]:
@@ -251,6 +284,11 @@ def carried_origins(db: Database, screening_id: int) -> dict[int, date]:
 
 def follow_up_report(db: Database, screening_id: int) -> FollowUpReport | None:
     """What the plan of a follow-up prints about the last plan and the change since."""
+    with db.session():  # one snapshot of the review and the scores
+        return _follow_up_report(db, screening_id)
+
+
+def _follow_up_report(db: Database, screening_id: int) -> FollowUpReport | None:
     previous = previous_screening(db, screening_id)
     if previous is None:
         return None

@@ -69,6 +69,21 @@ def card_notes(db: Database, screening_id: int) -> tuple[
 def build_action_plan(
     db: Database, screening_id: int, spreads: dict[str, ScoreSpread] | None = None
 ) -> ActionPlan:
+    """Everything the plan prints, read as one snapshot of the file.
+
+    The plan reads the screening, the round, the card notes, the actions and the
+    follow-up through several services; one outer session makes all of them join
+    one transaction, so an edit saved meanwhile (the facilitator's window while a
+    colleague's export runs) is either wholly in the plan or wholly out of it. The
+    session takes the write lock for these few reads; the PDF is written after it.
+    """
+    with db.session():
+        return _gather_plan(db, screening_id, spreads)
+
+
+def _gather_plan(
+    db: Database, screening_id: int, spreads: dict[str, ScoreSpread] | None
+) -> ActionPlan:
     screening = get_screening(db, screening_id)
     look = palette_look(db)
     if spreads is None:  # the screening's own hidden round, if one was held

@@ -23,8 +23,9 @@ from norddjurs_desktop.domain.plan import ScoreSpread
 from norddjurs_desktop.domain.rounds import ANONYMITY_LABELS, ANONYMITY_MODES, names_visible
 from norddjurs_desktop.domain.rounds import spread_of as _spread_of
 from norddjurs_desktop.domain.scoring import SCORE_MAX, SCORE_MIN, is_valid_score
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
-from norddjurs_desktop.services.screenings import touch
+from norddjurs_desktop.services.screenings import changed, touch
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Screening
 from norddjurs_desktop.storage.round_models import Vote
@@ -84,7 +85,7 @@ def anonymity(db: Database, screening_id: int) -> str:
         return _screening(session, screening_id).anonymity
 
 
-def set_anonymity(db: Database, screening_id: int, mode: str) -> None:
+def set_anonymity(db: Database, screening_id: int, mode: str) -> Changes:
     """Choose who may see names; "anonym" is final and wipes names already stored."""
     if mode not in ANONYMITY_MODES:
         labels = ", ".join(ANONYMITY_LABELS[m] for m in ANONYMITY_MODES)
@@ -92,7 +93,7 @@ def set_anonymity(db: Database, screening_id: int, mode: str) -> None:
     with db.session() as session:
         screening = _screening(session, screening_id)
         if screening.anonymity == mode:
-            return
+            return Changes()  # nothing to tell anyone
         if screening.anonymity == "anonym":
             raise ValidationError(
                 "Runden er anonym, og det kan ikke fortrydes: navnene er aldrig gemt."
@@ -103,9 +104,12 @@ def set_anonymity(db: Database, screening_id: int, mode: str) -> None:
         if mode == "anonym":
             for key in PALETTE_KEYS:
                 _rewrite_anonymously(session, screening_id, key, [])
+        return changed(session, screening_id, Kind.ROUNDS)
 
 
-def start_round(db: Database, screening_id: int, theme_keys: list[str] | tuple[str, ...]) -> None:
+def start_round(
+    db: Database, screening_id: int, theme_keys: list[str] | tuple[str, ...]
+) -> Changes:
     """A new round for these themes: their earlier votes are removed."""
     _check_themes(theme_keys)
     with db.session() as session:
@@ -113,6 +117,7 @@ def start_round(db: Database, screening_id: int, theme_keys: list[str] | tuple[s
         for key in theme_keys:
             for vote in _theme_votes(session, screening_id, key):
                 session.delete(vote)
+        return changed(session, screening_id, Kind.ROUNDS)
 
 
 def record_votes(
@@ -123,7 +128,7 @@ def record_votes(
     scores: dict[str, int | None],
     *,
     by_facilitator: bool = False,
-) -> None:
+) -> Changes:
     """One participant's own scores (None = "ved ikke") for one or more themes, in one go.
 
     In a named round a second vote by the same person on a theme replaces the
@@ -165,6 +170,7 @@ def record_votes(
                     session.delete(vote)
             new.position = max((v.position for v in earlier), default=-1) + 1
             session.add(new)
+        return changed(session, screening_id, Kind.ROUNDS)
 
 
 def _rewrite_anonymously(

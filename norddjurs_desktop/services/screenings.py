@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.palette import FORUMS, PALETTE_KEYS, ROLES
 from norddjurs_desktop.domain.scoring import SCORE_MAX, SCORE_MIN, is_valid_score
+from norddjurs_desktop.services.changes import Changes, Kind, NewId
 from norddjurs_desktop.services.dto import AssessmentData, ParticipantData, ScreeningData
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
@@ -28,9 +29,16 @@ def touch(session: Session, screening_id: int) -> Screening:
     return screening
 
 
+def changed(session: Session, screening_id: int, *kinds: Kind) -> Changes:
+    """What an edit of this screening touched, with its unit (for views of the unit)."""
+    screening = session.get(Screening, screening_id)
+    unit_id = screening.unit_id if screening is not None else None
+    return Changes.of(*kinds, screening_id=screening_id, unit_id=unit_id)
+
+
 def create_screening(
     db: Database, unit_id: int, *, on: date, forum: str = "TRIO", purpose: str = ""
-) -> int:
+) -> NewId:
     if forum not in FORUMS:
         raise ValidationError(f"Forum skal være et af: {', '.join(FORUMS)}.")
     with db.session() as session:
@@ -42,15 +50,18 @@ def create_screening(
         assert screening.id is not None
         for key in PALETTE_KEYS:
             session.add(ThemeAssessment(screening_id=screening.id, theme_key=key))
-        return screening.id
+        return NewId(screening.id, Changes.of(Kind.SCREENINGS, screening_id=screening.id,
+                                              unit_id=unit_id))
 
 
-def delete_screening(db: Database, screening_id: int) -> None:
+def delete_screening(db: Database, screening_id: int) -> Changes:
     with db.session() as session:
         screening = session.get(Screening, screening_id)
         if screening is None:
             raise NotFoundError("Screeningen findes ikke længere.")
+        unit_id = screening.unit_id
         session.delete(screening)
+    return Changes.of(Kind.SCREENINGS, screening_id=screening_id, unit_id=unit_id)
 
 
 def latest_screening_id(db: Database) -> int | None:
@@ -119,7 +130,7 @@ def update_preparation(
     status: str | None = None,
     next_follow_up: date | None | bool = False,
     summary: str | None = None,
-) -> None:
+) -> Changes:
     """Change any of the screening's own fields; ``next_follow_up=None`` clears the date."""
     if forum is not None and forum not in FORUMS:
         raise ValidationError(f"Forum skal være et af: {', '.join(FORUMS)}.")
@@ -145,6 +156,7 @@ def update_preparation(
                 )
             new_date: date | None = next_follow_up if isinstance(next_follow_up, date) else None
             screening.next_follow_up = new_date
+        return changed(session, screening_id, Kind.SCREENING)
 
 
 def _clean_participant(name: str, role: str) -> tuple[str, str]:
@@ -156,7 +168,7 @@ def _clean_participant(name: str, role: str) -> tuple[str, str]:
     return cleaned, role
 
 
-def add_participant(db: Database, screening_id: int, name: str, role: str) -> int:
+def add_participant(db: Database, screening_id: int, name: str, role: str) -> NewId:
     cleaned, role = _clean_participant(name, role)
     with db.session() as session:
         touch(session, screening_id)
@@ -171,10 +183,10 @@ def add_participant(db: Database, screening_id: int, name: str, role: str) -> in
         session.add(participant)
         session.flush()
         assert participant.id is not None
-        return participant.id
+        return NewId(participant.id, changed(session, screening_id, Kind.PARTICIPANTS))
 
 
-def update_participant(db: Database, participant_id: int, name: str, role: str) -> None:
+def update_participant(db: Database, participant_id: int, name: str, role: str) -> Changes:
     cleaned, role = _clean_participant(name, role)
     with db.session() as session:
         participant = session.get(Participant, participant_id)
@@ -183,15 +195,17 @@ def update_participant(db: Database, participant_id: int, name: str, role: str) 
         touch(session, participant.screening_id)
         participant.name, participant.role = cleaned, role
         session.add(participant)
+        return changed(session, participant.screening_id, Kind.PARTICIPANTS)
 
 
-def remove_participant(db: Database, participant_id: int) -> None:
+def remove_participant(db: Database, participant_id: int) -> Changes:
     with db.session() as session:
         participant = session.get(Participant, participant_id)
         if participant is None:
             raise NotFoundError("Deltageren findes ikke længere.")
         touch(session, participant.screening_id)
         session.delete(participant)
+        return changed(session, participant.screening_id, Kind.PARTICIPANTS)
 
 
 def _assessment(session: Session, screening_id: int, theme_key: str) -> ThemeAssessment:
@@ -209,13 +223,14 @@ def _assessment(session: Session, screening_id: int, theme_key: str) -> ThemeAss
     return row
 
 
-def set_score(db: Database, screening_id: int, theme_key: str, score: int | None) -> None:
+def set_score(db: Database, screening_id: int, theme_key: str, score: int | None) -> Changes:
     if not is_valid_score(score):
         raise ValidationError(f"Scoren skal være fra {SCORE_MIN} til {SCORE_MAX}.")
     with db.session() as session:
         row = _assessment(session, screening_id, theme_key)
         row.score = score
         session.add(row)
+        return changed(session, screening_id, Kind.ASSESSMENTS)
 
 
 def set_notes(
@@ -225,7 +240,7 @@ def set_notes(
     *,
     resources: str | None = None,
     challenges: str | None = None,
-) -> None:
+) -> Changes:
     with db.session() as session:
         row = _assessment(session, screening_id, theme_key)
         if resources is not None:
@@ -233,9 +248,10 @@ def set_notes(
         if challenges is not None:
             row.challenges = challenges
         session.add(row)
+        return changed(session, screening_id, Kind.ASSESSMENTS)
 
 
-def set_priorities(db: Database, screening_id: int, ordered_keys: list[str]) -> None:
+def set_priorities(db: Database, screening_id: int, ordered_keys: list[str]) -> Changes:
     """The prioritised themes in the group's order; every other theme is unprioritised."""
     if len(set(ordered_keys)) != len(ordered_keys):
         raise ValidationError("Et tema kan kun prioriteres én gang.")
@@ -247,6 +263,7 @@ def set_priorities(db: Database, screening_id: int, ordered_keys: list[str]) -> 
             row = _assessment(session, screening_id, key)
             row.priority = ordered_keys.index(key) + 1 if key in ordered_keys else None
             session.add(row)
+        return changed(session, screening_id, Kind.PRIORITIES)
 
 
 def priorities(db: Database, screening_id: int) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from norddjurs_desktop.services.changes import Changes, Kind, NewId
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.services.overview import find_unit_id
 from norddjurs_desktop.storage.database import Database
@@ -25,9 +26,10 @@ def find_unit(db: Database, name: str) -> int | None:
     return find_unit_id(db, name)
 
 
-def create_unit(db: Database, name: str) -> int:
+def create_unit(db: Database, name: str) -> NewId:
     with db.session() as session:
-        return add_unit(session, name)
+        unit_id = add_unit(session, name)
+    return NewId(unit_id, Changes.of(Kind.UNITS, unit_id=unit_id))
 
 
 def add_unit(session: Session, name: str) -> int:
@@ -42,12 +44,13 @@ def add_unit(session: Session, name: str) -> int:
     return unit.id
 
 
-def ensure_unit(db: Database, name: str) -> int:
+def ensure_unit(db: Database, name: str) -> NewId:
     """The id of the unit with this name, creating it if needed (used by imports)."""
-    return find_unit(db, name) or create_unit(db, name)
+    found = find_unit(db, name)
+    return NewId(found, Changes()) if found else create_unit(db, name)
 
 
-def rename_unit(db: Database, unit_id: int, name: str) -> None:
+def rename_unit(db: Database, unit_id: int, name: str) -> Changes:
     cleaned = _clean_name(name)
     with db.session() as session:
         unit = session.get(Unit, unit_id)
@@ -60,12 +63,15 @@ def rename_unit(db: Database, unit_id: int, name: str) -> None:
             raise ValidationError(f"Der findes allerede en enhed med navnet '{cleaned}'.")
         unit.name = cleaned
         session.add(unit)
+    return Changes.of(Kind.UNITS, unit_id=unit_id)
 
 
-def delete_unit(db: Database, unit_id: int) -> None:
+def delete_unit(db: Database, unit_id: int) -> Changes:
     """Delete a unit with all its screenings (the GUI asks for confirmation first)."""
     with db.session() as session:
         unit = session.get(Unit, unit_id)
         if unit is None:
             raise NotFoundError("Enheden findes ikke længere.")
         session.delete(unit)
+    # its screenings and absence data went with it
+    return Changes.of(Kind.UNITS, Kind.SCREENINGS, Kind.ABSENCE, unit_id=unit_id)

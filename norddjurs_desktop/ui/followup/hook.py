@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtGui import QUndoStack
+
 from norddjurs_desktop.services.followup import previous_screening
 from norddjurs_desktop.services.history import score_changes
 from norddjurs_desktop.ui.followup.review_step import ReviewStep
@@ -12,11 +14,12 @@ from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 from norddjurs_desktop.ui.widgets.theme_tile import ThemeTile
 
 
-def follow_up_review(store: ScreeningStore) -> ReviewStep | None:
-    """The review step for a follow-up screening, None for a first screening."""
+def follow_up_review(store: ScreeningStore, undo_stack: QUndoStack) -> ReviewStep | None:
+    """The review step for a follow-up screening, None for a first screening; its edits
+    go onto the screening's undo stack like every other edit."""
     if previous_screening(store.db, store.screening_id) is None:
         return None
-    return ReviewStep(store)
+    return ReviewStep(store, undo_stack)
 
 
 def previous_scores(store: ScreeningStore, tiles: Mapping[str, ThemeTile]) -> None:

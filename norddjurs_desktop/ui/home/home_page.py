@@ -273,7 +273,7 @@ class HomePage(QWidget):
         except UserFacingError as error:
             self._error(error)
             return
-        change_hub().announce(Changes.of(Kind.SCREENINGS, unit_id=unit_id))
+        change_hub().announce(screening_id.changes)
         self.refresh(select_screening=screening_id)
         self.openScreening.emit(screening_id)
 
@@ -293,9 +293,12 @@ class HomePage(QWidget):
         """Create the unit (if new) and the screening; on a refused name keep the dialog."""
         from norddjurs_desktop.services import screenings, units  # loads SQLAlchemy
 
+        changes = Changes()
+        unit_id: int
         try:
             if dialog.is_new_unit():
-                unit_id = units.create_unit(self.db, dialog.unit_name())
+                new_unit = units.create_unit(self.db, dialog.unit_name())
+                unit_id, changes = new_unit, new_unit.changes
             else:
                 found = units.find_unit(self.db, dialog.unit_name())
                 assert found is not None
@@ -306,7 +309,7 @@ class HomePage(QWidget):
         except UserFacingError as error:
             dialog.show_error(f"⚠ {error}")
             return False
-        change_hub().announce(Changes.of(Kind.UNITS, Kind.SCREENINGS))
+        change_hub().announce(changes | screening_id.changes)
         self.refresh(select_screening=screening_id)
         self.openScreening.emit(screening_id)
         return True
@@ -374,7 +377,7 @@ class HomePage(QWidget):
         except UserFacingError as error:
             self._error(error)
             return
-        change_hub().announce(Changes.of(Kind.UNITS, unit_id=unit_id))
+        change_hub().announce(unit_id.changes)
         self._select_unit(unit_id)
 
     def _rename_unit(self) -> None:
@@ -388,11 +391,11 @@ class HomePage(QWidget):
         if not ok:
             return
         try:
-            units.rename_unit(self.db, unit_id, name)
+            changes = units.rename_unit(self.db, unit_id, name)
         except UserFacingError as error:
             self._error(error)
             return
-        change_hub().announce(Changes.of(Kind.UNITS, unit_id=unit_id))
+        change_hub().announce(changes)
 
     def _delete_selected(self) -> None:
         from norddjurs_desktop.services import screenings, units  # loads SQLAlchemy
@@ -424,10 +427,10 @@ class HomePage(QWidget):
             return
         try:
             if screening_id is not None:
-                screenings.delete_screening(self.db, screening_id)
+                changes = screenings.delete_screening(self.db, screening_id)
             else:
-                units.delete_unit(self.db, unit_id)
+                changes = units.delete_unit(self.db, unit_id)
         except UserFacingError as error:
             self._error(error)
             return
-        change_hub().announce(Changes.of(Kind.UNITS, Kind.SCREENINGS, unit_id=unit_id))
+        change_hub().announce(changes)

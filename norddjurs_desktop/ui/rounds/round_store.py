@@ -1,7 +1,8 @@
 """The scoring round of the open screening as the widgets see it.
 
 There is one per screening, held by the screening's store (``store.rounds``);
-every change to the round goes out on the app-wide hub as ``Kind.ROUNDS``, so
+every change to the round goes out on the app-wide hub as the service reports it
+(``Kind.ROUNDS``), so
 the palette, the theme page, the preparation step and the dialogs all hear it.
 """
 
@@ -12,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from norddjurs_desktop.services import rounds as round_service
-from norddjurs_desktop.services.changes import Kind
 from norddjurs_desktop.services.dto import ParticipantData
 from norddjurs_desktop.services.rounds import ThemeRound
 
@@ -33,25 +33,28 @@ class RoundStore(QObject):
         return round_service.anonymity(self.store.db, self.store.screening_id)
 
     def set_anonymity(self, mode: str) -> None:
-        round_service.set_anonymity(self.store.db, self.store.screening_id, mode)
-        self.store.announce(Kind.ROUNDS)
+        self.store.publish(
+            round_service.set_anonymity(self.store.db, self.store.screening_id, mode)
+        )
 
     def start_round(self, theme_keys: list[str]) -> None:
-        round_service.start_round(self.store.db, self.store.screening_id, theme_keys)
-        self.store.announce(Kind.ROUNDS)
+        self.store.publish(
+            round_service.start_round(self.store.db, self.store.screening_id, theme_keys)
+        )
 
     def record_votes(
         self, voter: str, role: str, scores: dict[str, int | None], *, by_facilitator: bool
     ) -> None:
-        round_service.record_votes(
-            self.store.db,
-            self.store.screening_id,
-            voter,
-            role,
-            scores,
-            by_facilitator=by_facilitator,
+        self.store.publish(
+            round_service.record_votes(
+                self.store.db,
+                self.store.screening_id,
+                voter,
+                role,
+                scores,
+                by_facilitator=by_facilitator,
+            )
         )
-        self.store.announce(Kind.ROUNDS)
 
     def results(self, *, for_facilitator: bool = False) -> list[ThemeRound]:
         return round_service.round_results(

@@ -70,7 +70,7 @@ class ScreeningPage(QWidget):
         self.priority = PriorityStep(self.store, undo_stack, deck)
         self.action_step = ActionStep(self.store, undo_stack)
         self.closing = ClosingStep(self.store, undo_stack)
-        self.review = follow_up_review(self.store)
+        self.review = follow_up_review(self.store, undo_stack)
         first: QWidget = self.preparation
         if self.review is not None:  # a follow-up starts by reviewing the last plan
             first = QTabWidget()

@@ -9,17 +9,21 @@ it holds is read again the first time it is asked for after a change.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QObject, Signal
 
 from norddjurs_desktop.services import actions as action_service
 from norddjurs_desktop.services import screenings as screening_service
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.changes import Changes, Kind
+from norddjurs_desktop.services.changes import Changed, Changes, Kind
 from norddjurs_desktop.services.decks import library as deck_service
 from norddjurs_desktop.services.dto import ActionData, ScreeningData
 from norddjurs_desktop.ui.common.failure_text import failure_text
 from norddjurs_desktop.ui.common.operations import change_hub, on_change
 from norddjurs_desktop.ui.rounds.round_store import RoundStore
+
+T = TypeVar("T")
 
 # What the store holds of the screening: a change of these means reading it again.
 HELD = (Kind.SCREENING, Kind.PARTICIPANTS, Kind.ASSESSMENTS, Kind.PRIORITIES, Kind.UNITS)
@@ -61,8 +65,12 @@ class ScreeningStore(QObject):
         return Changes.of(*kinds, screening_id=self.screening_id, unit_id=self._data.unit_id)
 
     def announce(self, *kinds: Kind) -> None:
+        self.publish(self.changes(*kinds))
+
+    def publish(self, changes: Changes) -> None:
+        """Tell every view what a service says it changed."""
         self._stale = True  # before the views hear of it, whatever order they were connected in
-        change_hub().announce(self.changes(*kinds))
+        change_hub().announce(changes)
 
     def concerns(self, changes: Changes, *kinds: Kind) -> bool:
         """Whether ``changes`` touches ``kinds`` of this screening (for the views' slots)."""
@@ -73,38 +81,34 @@ class ScreeningStore(QObject):
 
     # -- preparation -----------------------------------------------------------
     def update_preparation(self, **fields: object) -> None:
-        screening_service.update_preparation(self.db, self.screening_id, **fields)  # type: ignore[arg-type]
-        self.announce(Kind.SCREENING)
+        self.publish(
+            screening_service.update_preparation(self.db, self.screening_id, **fields)  # type: ignore[arg-type]
+        )
 
     def add_participant(self, name: str, role: str) -> int:
         pid = screening_service.add_participant(self.db, self.screening_id, name, role)
-        self.announce(Kind.PARTICIPANTS)
+        self.publish(pid.changes)
         return pid
 
     def update_participant(self, participant_id: int, name: str, role: str) -> None:
-        screening_service.update_participant(self.db, participant_id, name, role)
-        self.announce(Kind.PARTICIPANTS)
+        self.publish(screening_service.update_participant(self.db, participant_id, name, role))
 
     def remove_participant(self, participant_id: int) -> None:
-        screening_service.remove_participant(self.db, participant_id)
-        self.announce(Kind.PARTICIPANTS)
+        self.publish(screening_service.remove_participant(self.db, participant_id))
 
     # -- mapping ----------------------------------------------------------------
     def set_score(self, theme_key: str, score: int | None) -> None:
-        screening_service.set_score(self.db, self.screening_id, theme_key, score)
-        self.announce(Kind.ASSESSMENTS)
+        self.publish(screening_service.set_score(self.db, self.screening_id, theme_key, score))
 
     def set_notes(
         self, theme_key: str, *, resources: str | None = None, challenges: str | None = None
     ) -> None:
-        screening_service.set_notes(
+        self.publish(screening_service.set_notes(
             self.db, self.screening_id, theme_key, resources=resources, challenges=challenges
-        )
-        self.announce(Kind.ASSESSMENTS)
+        ))
 
     def set_priorities(self, ordered_keys: list[str]) -> None:
-        screening_service.set_priorities(self.db, self.screening_id, ordered_keys)
-        self.announce(Kind.PRIORITIES)
+        self.publish(screening_service.set_priorities(self.db, self.screening_id, ordered_keys))
 
     def priorities(self) -> list[str]:
         chosen = [a for a in self.data.assessments if a.priority is not None]
@@ -135,25 +139,20 @@ class ScreeningStore(QObject):
 
     # -- actions ------------------------------------------------------------------
     def add_action(self, data: ActionData) -> ActionData:
-        stored = action_service.add_action(self.db, self.screening_id, data)
-        self.announce(Kind.ACTIONS)
-        return stored
+        return self._published(action_service.add_action(self.db, self.screening_id, data))
 
     def update_action(self, data: ActionData) -> ActionData:
-        stored = action_service.update_action(self.db, data)
-        self.announce(Kind.ACTIONS)
-        return stored
+        return self._published(action_service.update_action(self.db, data))
 
     def delete_action(self, action_id: int) -> ActionData:
-        removed = action_service.delete_action(self.db, action_id)
-        self.announce(Kind.ACTIONS)
-        return removed
+        return self._published(action_service.delete_action(self.db, action_id))
 
     def restore_action(self, data: ActionData) -> ActionData:
-        stored = action_service.restore_action(self.db, self.screening_id, data)
-        self.announce(Kind.ACTIONS)
-        return stored
+        return self._published(action_service.restore_action(self.db, self.screening_id, data))
 
     def reorder_actions(self, ordered_ids: list[int]) -> None:
-        action_service.reorder_actions(self.db, self.screening_id, ordered_ids)
-        self.announce(Kind.ACTIONS)
+        self.publish(action_service.reorder_actions(self.db, self.screening_id, ordered_ids))
+
+    def _published(self, done: Changed[T]) -> T:
+        self.publish(done.changes)
+        return done.value
