@@ -72,7 +72,7 @@ def build_three_units(db) -> dict[str, int]:
         for key, score in zip(PALETTE_KEYS, second, strict=True):
             screenings.set_score(db, follow, key, score)
         if n != 1:  # carried on: the copy in the new plan stands for it
-            carry_over(db, follow, kept.id)
+            carry_over(db, follow, kept.value.id)
         add_action(db, follow, _action("Velkomst efter sygdom", "i gang",
                                        TODAY + timedelta(days=10 * (n - 1))))
         screenings.update_preparation(db, follow,
