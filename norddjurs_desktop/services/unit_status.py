@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from norddjurs_desktop.domain.due import KIND_MEETING, is_overdue, is_soon
+from norddjurs_desktop.domain.open_actions import counts_as_open
 from norddjurs_desktop.domain.palette import PALETTE_DECK_KEY, PALETTE_THEMES
 from norddjurs_desktop.services.due_overview import due_overview
 from norddjurs_desktop.storage.database import Database
@@ -69,11 +70,12 @@ def unit_status(db: Database, unit_id: int, today: date) -> UnitStatus | None:
     )
     name = units[0][0]
     open_ids = {
-        row[0] for row in db.read(
-            "SELECT a.id FROM action a JOIN screening s ON s.id = a.screening_id "
-            "WHERE s.unit_id = ? AND a.status IN ('ikke startet', 'i gang') "
-            "AND a.id NOT IN (SELECT action_id FROM action_review "
-            "WHERE carried_action_id IS NOT NULL)", (unit_id,))
+        action_id for action_id, status, carried in db.read(
+            "SELECT a.id, a.status, EXISTS (SELECT 1 FROM action_review r "
+            "WHERE r.action_id = a.id AND r.carried_action_id IS NOT NULL) "
+            "FROM action a JOIN screening s ON s.id = a.screening_id "
+            "WHERE s.unit_id = ?", (unit_id,))
+        if counts_as_open(status, bool(carried))
     }
     mine = [i for i in due_overview(db) if i.kind != KIND_MEETING and i.action_id in open_ids]
     overdue = {i.action_id for i in mine if i.kind == "deadline" and is_overdue(i.day, today)}
