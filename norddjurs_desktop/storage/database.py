@@ -186,7 +186,13 @@ class Database:
     ``refusal`` as the message. ``generation`` counts the write transactions
     committed since opening (the automatic backups use it to skip a file
     that did not change).
+
+    A shared PostgreSQL database is a :class:`~norddjurs_desktop.storage.server_database.
+    PostgresDatabase`: the same sessions and :meth:`read`, without the file's pragmas,
+    lock and backups (``is_server`` tells the front ends).
     """
+
+    is_server = False
 
     def __init__(
         self,
@@ -209,6 +215,16 @@ class Database:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._open = threading.local()  # the session open on this thread, if any
+
+    @property
+    def name(self) -> str:
+        """What the user calls this database in messages: the file's name."""
+        return self.path.name
+
+    @property
+    def location(self) -> str:
+        """Where it lives, as the user would type it again (``--db``): the file's path."""
+        return str(self.path)
 
     @property
     def engine(self) -> Engine:
@@ -372,11 +388,12 @@ def _check_and_prepare(path: Path, read_only: bool) -> str | None:
 
 
 def open_database(
-    path: Path,
+    path: Path | str,
     *,
     read_only: bool | None = None,
     refusal: str = READ_ONLY_MESSAGE,
     busy_timeout_ms: int | None = None,
+    password: str | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the database at ``path``.
 
@@ -385,8 +402,19 @@ def open_database(
     untouched; a file from an older version is first backed up, then upgraded.
     A file or folder that cannot be written is opened read-only (or
     ``read_only=True`` asks for that): viewing works, writes are refused.
+
+    A ``postgresql+psycopg://user@host:port/db`` address opens the shared database
+    on that server instead (see :mod:`server_database`); the password comes from
+    the address, ``password``, or libpq's own ``PGPASSWORD`` / ``~/.pgpass``.
     """
-    path = path.expanduser().resolve()
+    from norddjurs_desktop.storage.location import ServerLocation, parse_location
+
+    where, given = parse_location(path)
+    if isinstance(where, ServerLocation):
+        from norddjurs_desktop.storage.server_database import open_server_database
+
+        return open_server_database(where, password if password is not None else given)
+    path = where.expanduser().resolve()
     if path.is_dir():
         raise StorageError(f"{path} er en mappe, ikke en databasefil.")
     if read_only is None:
@@ -435,9 +463,9 @@ def _migrate(database: Database, current: str | None) -> None:
             if type(fault) is not WriteFailedError:  # a lock, a full disk …: say so
                 raise fault from error
         # The full SQL error goes to the log; the user gets one line.
-        log.error("Migration of %s from %s failed", database.path, current, exc_info=error)
+        log.error("Migration of %s from %s failed", database.name, current, exc_info=error)
         raise MigrationFailedError(
-            f"{database.path.name} kunne ikke opdateres til denne version af programmet; "
+            f"{database.name} kunne ikke opdateres til denne version af programmet; "
             "filen er uændret (detaljer står i logfilen)."
         ) from error
 
@@ -461,6 +489,9 @@ def _upgrade(database: Database, revision: str) -> None:
     """
     from alembic import command
 
+    if database.is_server:
+        _upgrade_server(database, revision)
+        return
     with database.engine.connect() as connection:
         raw = connection.connection.dbapi_connection
         assert raw is not None
@@ -475,3 +506,22 @@ def _upgrade(database: Database, revision: str) -> None:
                     raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+
+
+# Any fixed number: every copy of the app that migrates the shared database takes it.
+_MIGRATION_LOCK_KEY = 727_0005
+
+
+def _upgrade_server(database: Database, revision: str) -> None:
+    """Alembic on PostgreSQL: one transaction (DDL is transactional there), no pragmas.
+
+    Two people starting a new version at once must not both migrate: an advisory
+    lock makes the second wait, and it then finds the schema already at head.
+    """
+    from alembic import command
+
+    with database.engine.connect() as connection, connection.begin():
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
