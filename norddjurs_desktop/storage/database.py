@@ -272,6 +272,7 @@ class Database:
             yield outer
             return
         with Session(self.engine, expire_on_commit=False) as session:
+            session.info["database"] = self  # for services that remember what they wrote
             self._open.session = session
             try:
                 yield session

@@ -1,4 +1,4 @@
-"""What SQLite, PostgreSQL and the operating system raise, said in Danish: one translation for all writes.
+"""What SQLite, PostgreSQL and the system raise, said in Danish: one translation for all writes.
 
 :meth:`Database.session` and :meth:`Database.reader` pass every low-level
 failure through :func:`translate`, so each service is covered without a

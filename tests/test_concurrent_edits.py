@@ -1,0 +1,119 @@
+"""Two people editing one screening: the second is told, reloaded, and keeps the text typed.
+
+Each person is a separate :class:`Database` on the same file or server (as two
+laptops are), with the screening open in a store and edits pushed as the pages
+push them (:func:`push_guarded` with the real undo commands).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QUndoStack
+
+from norddjurs_desktop.services import actions, screenings, units
+from norddjurs_desktop.services.dto import ActionData
+from norddjurs_desktop.services.screening_versions import ConflictError, check_version
+from norddjurs_desktop.storage.database import open_database
+from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
+from norddjurs_desktop.ui.screening.undo_commands import (
+    AddActionCommand,
+    SetNotesCommand,
+    SetScoreCommand,
+)
+from norddjurs_desktop.ui.screening.undo_guard import push_guarded
+
+pytestmark = pytest.mark.both_databases
+
+CONFLICT = "ændret af en anden – genindlæst"
+
+
+@pytest.fixture
+def two_people(db, qtbot):  # noqa: ARG001 - qtbot: a QApplication for the stores
+    unit_id = units.create_unit(db, "Rengøringen Syd")
+    screening_id = screenings.create_screening(db, unit_id, on=date(2026, 11, 2))
+    other = open_database(db.location)  # the second laptop
+    anne, bo = ScreeningStore(db, screening_id), ScreeningStore(other, screening_id)
+    yield anne, bo
+    other.close()
+
+
+def _told(store: ScreeningStore) -> list[str]:
+    messages: list[str] = []
+    store.failed.connect(messages.append)
+    return messages
+
+
+def test_the_second_note_is_refused_with_its_text_kept_and_the_page_reloaded(two_people) -> None:
+    anne, bo = two_people
+    told_bo = _told(bo)
+    assert push_guarded(
+        QUndoStack(), SetNotesCommand(anne, "data", "resources", "Vi har faste tal."), anne
+    )
+
+    stack = QUndoStack()
+    stored = push_guarded(
+        stack, SetNotesCommand(bo, "data", "resources", "Bo skrev noget andet."), bo
+    )
+
+    assert not stored and stack.count() == 0
+    assert CONFLICT in told_bo[-1] and "Bo skrev noget andet." in told_bo[-1]
+    stored_now = screenings.get_screening(anne.db, anne.screening_id).assessment("data")
+    assert stored_now.resources == "Vi har faste tal."  # Anne's note was not overwritten
+    assert bo.data.assessment("data").resources == "Vi har faste tal."  # Bo sees it now
+
+    # Having seen Anne's note, Bo's next edit is stored — and now Anne is the one told.
+    told_anne = _told(anne)
+    assert push_guarded(stack, SetScoreCommand(bo, "data", 4), bo)
+    assert not push_guarded(QUndoStack(), SetScoreCommand(anne, "data", 1), anne)
+    assert CONFLICT in told_anne[-1]
+    assert screenings.get_screening(bo.db, bo.screening_id).assessment("data").score == 4
+
+
+def test_an_undo_after_someone_else_edited_is_refused(two_people) -> None:
+    anne, bo = two_people
+    stack = QUndoStack()
+    assert push_guarded(stack, SetScoreCommand(anne, "culture", 2), anne)
+    note = SetNotesCommand(bo, "culture", "challenges", "Travlt.")
+    assert not push_guarded(QUndoStack(), note, bo)  # refused once: Bo had not seen the score
+    assert push_guarded(QUndoStack(), SetNotesCommand(bo, "culture", "challenges", "Travlt."), bo)
+    told_anne = _told(anne)
+
+    stack.undo()
+
+    assert CONFLICT in told_anne[-1]
+    stored = screenings.get_screening(bo.db, bo.screening_id).assessment("culture")
+    assert (stored.score, stored.challenges) == (2, "Travlt.")
+
+
+def test_an_action_typed_while_the_plan_changed_elsewhere_is_kept_in_the_message(
+    two_people,
+) -> None:
+    anne, bo = two_people
+    told_bo = _told(bo)
+    assert push_guarded(QUndoStack(), SetScoreCommand(anne, "data", 3), anne)
+    data = ActionData(id=None, theme_key="data", problem="Ingen tal", action="Tal på tavlen",
+                      owner="Leder", deadline=date(2026, 12, 1), follow_up=None,
+                      status="ikke startet", success="")
+
+    assert not push_guarded(QUndoStack(), AddActionCommand(bo, data), bo)
+
+    assert "Tal på tavlen" in told_bo[-1]
+    assert actions.list_actions(anne.db, anne.screening_id) == []
+
+
+def test_the_check_sees_an_edit_committed_after_the_version_was_read(db) -> None:
+    unit_id = units.create_unit(db, "Køkkenet")
+    screening_id = screenings.create_screening(db, unit_id, on=date(2026, 11, 2))
+    seen = screenings.get_screening(db, screening_id)
+    other = open_database(db.location)
+    try:
+        version = db.read("SELECT version FROM screening WHERE id = ?", (screening_id,))[0][0]
+        screenings.set_score(other, screening_id, "data", 5)
+        with pytest.raises(ConflictError, match=CONFLICT), db.session():
+            check_version(db, screening_id, version)
+            screenings.set_score(db, screening_id, "data", 1)  # never reached
+    finally:
+        other.close()
+    assert screenings.get_screening(db, seen.id).assessment("data").score == 5
