@@ -90,6 +90,17 @@ class PostgresTestServer:
                              autocommit=True) as connection:
             connection.execute(sql)  # type: ignore[arg-type]
 
+    def admin_in(self, url: str, sql: str) -> None:
+        """Run ``sql`` in the database at ``url`` as the server's superuser."""
+        import psycopg
+
+        from norddjurs_desktop.storage.location import parse_server
+
+        name = parse_server(url)[0].database
+        with psycopg.connect(host=str(self.folder), user="postgres", dbname=name,
+                             autocommit=True) as connection:
+            connection.execute(sql)  # type: ignore[arg-type]
+
     def fresh_database(self, prefix: str = "fp_test") -> str:
         self._count += 1
         name = f"{prefix}_{os.getpid()}_{self._count}"

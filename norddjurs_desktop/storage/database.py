@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
+    from norddjurs_desktop.storage.location import ServerLocation
+
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long a write waits for another program's lock before it is reported as failed.
 BUSY_TIMEOUT_MS = 5000
@@ -389,7 +391,7 @@ def _check_and_prepare(path: Path, read_only: bool) -> str | None:
 
 
 def open_database(
-    path: Path | str,
+    path: Path | str | ServerLocation,
     *,
     read_only: bool | None = None,
     refusal: str = READ_ONLY_MESSAGE,

@@ -97,7 +97,7 @@ def parse_server(text: str) -> tuple[ServerLocation, str | None]:
     return ServerLocation(host or "localhost", port, database, user, query), password
 
 
-def parse_location(text: str | Path) -> tuple[Location, str | None]:
+def parse_location(text: str | Path | ServerLocation) -> tuple[Location, str | None]:
     """A file path or a server location (with the password given in the text, if any)."""
     if isinstance(text, ServerLocation):
         return text, None
