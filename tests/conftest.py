@@ -90,6 +90,16 @@ class PostgresTestServer:
                              autocommit=True) as connection:
             connection.execute(sql)  # type: ignore[arg-type]
 
+    def show(self, setting: str) -> str:
+        """A server setting (``SHOW hba_file`` …)."""
+        import psycopg
+
+        with psycopg.connect(host=str(self.folder), user="postgres", dbname="postgres",
+                             autocommit=True) as connection:
+            row = connection.execute(f"SHOW {setting}").fetchone()  # type: ignore[arg-type]
+        assert row is not None
+        return str(row[0])
+
     def admin_in(self, url: str, sql: str) -> None:
         """Run ``sql`` in the database at ``url`` as the server's superuser."""
         import psycopg
