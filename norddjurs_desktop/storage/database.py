@@ -1,5 +1,7 @@
 """Opening the one SQLite file: check, version, backup, migration, journal and foreign keys.
 
+(A ``postgresql+psycopg://`` address is handed to :mod:`server_database` instead.)
+
 Every change is committed when it is made (see :meth:`Database.session`), so
 there is nothing to save and nothing lost when the window closes.
 
@@ -14,7 +16,6 @@ still in WAL mode is converted when it is opened.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -24,18 +25,22 @@ from typing import TYPE_CHECKING, Any
 
 from norddjurs_desktop.storage import backup_files
 from norddjurs_desktop.storage.errors import (
-    DAMAGED_MESSAGE,
     READ_ONLY_MESSAGE,
-    DamagedDatabaseError,
     MigrationFailedError,
     NewerDatabaseError,
-    NotADatabaseError,
     ReadOnlyError,
     StorageError,
     WriteFailedError,
 )
 from norddjurs_desktop.storage.faults import is_storage_fault, translate
 from norddjurs_desktop.storage.schema import HEAD_REVISION
+from norddjurs_desktop.storage.sqlite_file import (
+    check_file,
+    is_writable,
+    read_only_uri,
+    stored_revision,
+    uses_wal,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -72,63 +77,6 @@ def known_revisions() -> set[str]:
 
     script = ScriptDirectory.from_config(_alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that opens the file for reading only (works for any characters in the name)."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
-
-
-def stored_revision(path: Path) -> str | None:
-    """The schema revision recorded in the file, None for a new or empty file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                if tables:
-                    raise NotADatabaseError(
-                        f"{path.name} er ikke en database fra Fremmødepaletten."
-                    )
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as error:
-        if "malformed" in str(error):
-            raise DamagedDatabaseError(DAMAGED_MESSAGE) from error
-        raise NotADatabaseError(f"{path.name} er ikke en database-fil ({error}).") from error
-    return row[0] if row else None
-
-
-def check_file(path: Path) -> None:
-    """``PRAGMA quick_check``: a damaged file raises :class:`DamagedDatabaseError`."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as error:
-        log.error("quick_check of %s failed: %s", path, error)
-        raise DamagedDatabaseError(DAMAGED_MESSAGE) from error
-    if problems != ["ok"]:
-        log.error("quick_check of %s: %s", path, "; ".join(problems))
-        raise DamagedDatabaseError(DAMAGED_MESSAGE)
-
-
-def is_writable(path: Path) -> bool:
-    """Can the file (and the journal beside it) be written? Checked before opening."""
-    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
-    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
-
-
-def uses_wal(path: Path) -> bool:
-    """WAL mode is written in the header (bytes 18 and 19 are 2); no connection needed."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(20)
-    except OSError:
-        return False
-    return len(header) == 20 and header[18] == 2
 
 
 def convert_from_wal(path: Path) -> None:
@@ -293,7 +241,12 @@ class Database:
                 self._open.session = None
 
     def read(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of one read-only query, through the standard library's sqlite3."""
+        """Rows of one read-only query, through the standard library's sqlite3.
+
+        On a server (:class:`~norddjurs_desktop.storage.server_database.PostgresDatabase`)
+        the same SQL runs through psycopg, with the same ``?`` placeholders and dates as
+        ISO text, so callers need no second version of their query.
+        """
         with self.reader() as connection:
             return connection.execute(sql, parameters).fetchall()
 
@@ -493,7 +446,9 @@ def _upgrade(database: Database, revision: str) -> None:
     from alembic import command
 
     if database.is_server:
-        _upgrade_server(database, revision)
+        from norddjurs_desktop.storage.server_database import upgrade_server
+
+        upgrade_server(database, revision)
         return
     with database.engine.connect() as connection:
         raw = connection.connection.dbapi_connection
@@ -510,21 +465,3 @@ def _upgrade(database: Database, revision: str) -> None:
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 
-
-# Any fixed number: every copy of the app that migrates the shared database takes it.
-_MIGRATION_LOCK_KEY = 727_0005
-
-
-def _upgrade_server(database: Database, revision: str) -> None:
-    """Alembic on PostgreSQL: one transaction (DDL is transactional there), no pragmas.
-
-    Two people starting a new version at once must not both migrate: an advisory
-    lock makes the second wait, and it then finds the schema already at head.
-    """
-    from alembic import command
-
-    with database.engine.connect() as connection, connection.begin():
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
-        config = _alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)

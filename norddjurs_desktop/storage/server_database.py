@@ -22,7 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from norddjurs_desktop import APP_NAME
-from norddjurs_desktop.storage.database import Database, _migrate, known_revisions
+from norddjurs_desktop.storage.database import (
+    Database,
+    _alembic_config,
+    _migrate,
+    known_revisions,
+)
 from norddjurs_desktop.storage.errors import NewerDatabaseError, NotADatabaseError
 from norddjurs_desktop.storage.faults import is_storage_fault
 from norddjurs_desktop.storage.location import ServerLocation
@@ -175,3 +180,22 @@ def open_server_database(where: ServerLocation, password: str | None = None) -> 
         log.info("Migrating %s from %s", where.url, current)
         _migrate(database, current)
     return database
+
+
+# Any fixed number: every copy of the app that migrates the shared database takes it.
+_MIGRATION_LOCK_KEY = 727_0005
+
+
+def upgrade_server(database: Database, revision: str) -> None:
+    """Alembic on PostgreSQL: one transaction (DDL is transactional there), no pragmas.
+
+    Two people starting a new version at once must not both migrate: an advisory
+    lock makes the second wait, and it then finds the schema already at head.
+    """
+    from alembic import command
+
+    with database.engine.connect() as connection, connection.begin():
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
+        config = _alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
