@@ -117,3 +117,37 @@ def test_the_check_sees_an_edit_committed_after_the_version_was_read(db) -> None
     finally:
         other.close()
     assert screenings.get_screening(db, seen.id).assessment("data").score == 5
+
+
+def test_two_pages_on_one_screening_keep_the_second_persons_typing(db, qtbot) -> None:
+    """Through the real note fields: Bo's note is refused, stays in his field marked
+    unsaved, his page shows Anne's note, and his next save goes through."""
+    from norddjurs_desktop.ui.screening.screening_page import ScreeningPage
+
+    unit_id = units.create_unit(db, "Skolen ved Søen")
+    screening_id = screenings.create_screening(db, unit_id, on=date(2026, 11, 2))
+    other = open_database(db.location)
+    try:
+        pages = [ScreeningPage(d, screening_id, QUndoStack()) for d in (db, other)]
+        for page in pages:
+            qtbot.addWidget(page)
+            page.mapping.open_theme("data")
+        anne, bo = (page.mapping.theme_view for page in pages)
+
+        anne.resources.setPlainText("Tallene ligger på intra.")
+        anne.resources.flush()
+        bo.challenges.setPlainText("Ingen ser på dem.")
+        bo.challenges.flush()
+
+        assert bo.challenges.unsaved and bo.challenges.toPlainText() == "Ingen ser på dem."
+        assert CONFLICT in pages[1].unsaved.label.text()
+        qtbot.waitUntil(lambda: bo.resources.toPlainText() == "Tallene ligger på intra.")
+        assert bo.challenges.toPlainText() == "Ingen ser på dem."  # the reload kept it
+
+        bo.challenges.flush()
+        assert not bo.challenges.unsaved
+        stored = screenings.get_screening(db, screening_id).assessment("data")
+        assert (stored.resources, stored.challenges) == (
+            "Tallene ligger på intra.", "Ingen ser på dem.")
+    finally:
+        other.close()
