@@ -151,3 +151,41 @@ def test_two_pages_on_one_screening_keep_the_second_persons_typing(db, qtbot) ->
             "Tallene ligger på intra.", "Ingen ser på dem.")
     finally:
         other.close()
+
+
+def test_two_edits_at_the_same_moment_never_both_pass_the_check(db) -> None:
+    """The check locks: the second edit waits for the first to commit, then is refused."""
+    import threading
+    import time
+
+    from norddjurs_desktop.services.screening_versions import stored_version
+
+    unit_id = units.create_unit(db, "Biblioteket")
+    screening_id = screenings.create_screening(db, unit_id, on=date(2026, 11, 2))
+    other = open_database(db.location)
+    version = stored_version(db, screening_id)
+    inside, outcome = threading.Event(), []
+
+    def edit(database, score: int, hold: bool) -> None:
+        try:
+            with database.session():
+                check_version(database, screening_id, version)
+                screenings.set_score(database, screening_id, "data", score)
+                if hold:
+                    inside.set()
+                    time.sleep(0.5)  # the other edit arrives meanwhile (not asserted on)
+            outcome.append(score)
+        except ConflictError:
+            outcome.append("refused")
+
+    first = threading.Thread(target=edit, args=(db, 2, True))
+    first.start()
+    assert inside.wait(10)
+    second = threading.Thread(target=edit, args=(other, 5, False))
+    second.start()
+    first.join(20)
+    second.join(20)
+    other.close()
+
+    assert outcome == [2, "refused"]
+    assert screenings.get_screening(db, screening_id).assessment("data").score == 2
