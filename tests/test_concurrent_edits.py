@@ -189,3 +189,16 @@ def test_two_edits_at_the_same_moment_never_both_pass_the_check(db) -> None:
 
     assert outcome == [2, "refused"]
     assert screenings.get_screening(db, screening_id).assessment("data").score == 2
+
+
+def test_the_message_with_the_kept_text_can_be_selected_for_copying(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from norddjurs_desktop.ui.widgets.unsaved_banner import UnsavedBanner
+
+    banner = UnsavedBanner()
+    qtbot.addWidget(banner)
+    banner.show_failure("Screeningen er ændret af en anden – genindlæst. »Min tekst«")
+    banner.label.setSelection(0, len(banner.label.text()))
+    assert banner.label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert "Min tekst" in banner.label.selectedText()
