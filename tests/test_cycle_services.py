@@ -24,6 +24,9 @@ from norddjurs_desktop.services.followup import (
 from norddjurs_desktop.services.history import score_changes, unit_history
 from norddjurs_desktop.services.plan import build_action_plan, export_plan
 
+# Every use case here runs on a SQLite file and on the PostgreSQL test server.
+pytestmark = pytest.mark.both_databases
+
 FIRST = date(2026, 1, 12)
 LATER = date(2026, 7, 6)
 WHAT = ("Fraværstal på hvert TRIO-møde", "Fast plan for dækning om mandagen",

@@ -6,6 +6,7 @@ Every failure a user can cause ends in one Danish line on stderr and exit code 2
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,7 +15,12 @@ from typing import NoReturn
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.errors import StorageError
+from norddjurs_desktop.storage.errors import PasswordRequiredError, StorageError
+from norddjurs_desktop.storage.location import (
+    LocationError,
+    ServerLocation,
+    parse_location,
+)
 
 EXIT_ERROR = 2
 
@@ -26,14 +32,60 @@ class CliError(Exception):
 _running: list[str] = ["en kommando"]  # the command being run, named to other writers
 
 
-def open_db(path: Path, *, write: bool | None = None) -> Database:
+def db_location(text: str) -> Path | ServerLocation:
+    """``--db``: a database file, or a shared database ``postgresql+psycopg://user@host:port/db``.
+
+    A password written in the address is refused: it would stay in the shell's
+    history and the process list. It is asked for, or taken by libpq from
+    ``PGPASSWORD`` or ``~/.pgpass``.
+    """
+    try:
+        where, password = parse_location(text)
+    except LocationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+    if password is not None:
+        raise argparse.ArgumentTypeError(
+            "skriv ikke adgangskoden i adressen – den spørges om, eller sættes i "
+            "PGPASSWORD eller ~/.pgpass"
+        )
+    return where
+
+
+def database_exists(location: Path | ServerLocation) -> bool:
+    """A file must exist to be read; a server's database is checked when connecting."""
+    return isinstance(location, ServerLocation) or location.is_file()
+
+
+def with_password(location: Path | ServerLocation, opener: Callable[[str | None], Database]):
+    """Open, and when the server wants a password nobody gave, ask for it on the terminal.
+
+    libpq first tries ``PGPASSWORD`` and ``~/.pgpass`` itself; the password typed
+    here is held in memory for this command only.
+    """
+    try:
+        return opener(None)
+    except PasswordRequiredError as error:
+        if not isinstance(location, ServerLocation) or not sys.stdin.isatty():
+            raise CliError(
+                f"{error} Sæt den i miljøvariablen PGPASSWORD eller i ~/.pgpass, "
+                "eller kør kommandoen i en terminal, så den kan spørges om."
+            ) from error
+        password = getpass.getpass(f"Adgangskode for {location.user} til {location.name}: ")
+        return opener(password)
+
+
+def open_db(path: Path | ServerLocation, *, write: bool | None = None) -> Database:
     """The database with the file's write lock; read-only if another writer has it.
 
     ``write=True`` for commands that write: they are refused at once instead.
+    A shared database on a server needs no lock.
     """
     from norddjurs_desktop.services.bootstrap import open_for_command
 
-    return open_for_command(path, f"kommandoen '{_running[0]}'", write=write)
+    holder = f"kommandoen '{_running[0]}'"
+    return with_password(
+        path, lambda password: open_for_command(path, holder, write=write, password=password)
+    )
 
 
 def _cmd_demo(args: argparse.Namespace) -> None:
@@ -128,7 +180,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="PDF-filen der skal skrives")
     for extend in _extensions():
         extend(command)
+    _accept_server_addresses(sub)
     return parser
+
+
+def _accept_server_addresses(sub: argparse._SubParsersAction) -> None:
+    """Every command's ``--db`` takes a PostgreSQL address too (``Path`` would fold its ``//``)."""
+    for command_parser in sub.choices.values():
+        for action in command_parser._actions:
+            if action.dest == "db" and action.type is Path:
+                action.type = db_location
+                action.help = f"{action.help} eller postgresql+psycopg://bruger@server:port/navn"
 
 
 def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], None]]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from norddjurs_desktop.cli import CliError, open_db
+from norddjurs_desktop.cli import CliError, database_exists, open_db, with_password
 from norddjurs_desktop.domain.absence import AbsenceStats
 from norddjurs_desktop.domain.dates import (
     danish_date,
@@ -76,9 +76,9 @@ def _date_option(value: str | None, option: str) -> date | None:
 
 def _open_existing(path: Path) -> Database:
     """The database for reading figures; never creates a file, skips the deck sync."""
-    if not path.is_file():
+    if not database_exists(path):
         raise CliError(f"Databasen {path} findes ikke.")
-    return open_database(path)
+    return with_password(path, lambda password: open_database(path, password=password))
 
 
 def _cmd_stats(args: argparse.Namespace) -> None:

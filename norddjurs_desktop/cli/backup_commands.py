@@ -11,13 +11,14 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from norddjurs_desktop.cli import CliError, open_db
+from norddjurs_desktop.cli import CliError, database_exists, open_db
+from norddjurs_desktop.storage.location import ServerLocation
 
 
 def _cmd_backup(args: argparse.Namespace) -> None:
     from norddjurs_desktop.services.backups import backup_to, create_backup
 
-    if not args.db.is_file():
+    if not database_exists(args.db):
         raise CliError(f"Databasen {args.db} findes ikke.")
     db = open_db(args.db)
     try:
@@ -28,8 +29,10 @@ def _cmd_backup(args: argparse.Namespace) -> None:
 
 
 def _cmd_restore(args: argparse.Namespace) -> None:
-    from norddjurs_desktop.services.backups import restore_backup
+    from norddjurs_desktop.services.backups import SERVER_BACKUP_MESSAGE, restore_backup
 
+    if isinstance(args.db, ServerLocation):
+        raise CliError(SERVER_BACKUP_MESSAGE)
     if not args.source.is_file():
         raise CliError(f"Sikkerhedskopien {args.source} findes ikke.")
     safety = restore_backup(args.db, args.source, holder="kommandoen 'restore'")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from norddjurs_desktop.cli import CliError
+from norddjurs_desktop.cli import CliError, database_exists, with_password
 from norddjurs_desktop.domain.contact_model import ContactModelError, ContactPlan, parse_days
 from norddjurs_desktop.domain.dates import danish_date, parse_danish_date
 from norddjurs_desktop.storage.database import Database, open_database
@@ -25,9 +25,9 @@ _WEEKDAYS = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 def _open_optional(path: Path | None) -> Database | None:
     if path is None:
         return None
-    if not path.is_file():
+    if not database_exists(path):
         raise CliError(f"Databasen {path} findes ikke.")
-    return open_database(path)
+    return with_password(path, lambda password: open_database(path, password=password))
 
 
 def _write(what: str, path: Path, write: Callable[[Path], object]) -> None:

@@ -61,6 +61,17 @@ class BackupInfo:
         return REASON_LABELS.get(self.reason, self.reason)
 
 
+SERVER_BACKUP_MESSAGE = (
+    "Den fælles database på serveren sikkerhedskopieres af IT med pg_dump – "
+    "programmet laver ingen kopier af den."
+)
+
+
+def _refuse_on_server(db: Database) -> None:
+    if db.is_server:
+        raise ValidationError(SERVER_BACKUP_MESSAGE)
+
+
 def _write(action: str, make: object) -> Path:
     assert callable(make)
     try:
@@ -74,6 +85,7 @@ def _write(action: str, make: object) -> Path:
 
 def create_backup(db: Database, reason: str = backup_files.MANUAL) -> Path:
     """A backup in the folder beside the database; automatic ones prune the old copies."""
+    _refuse_on_server(db)
     if reason == backup_files.MANUAL:
         return _write("gemmes", lambda: backup_files.write_backup(db.path, reason))
     return _write("gemmes", lambda: backup_files.automatic_backup(db, reason))
@@ -81,6 +93,7 @@ def create_backup(db: Database, reason: str = backup_files.MANUAL) -> Path:
 
 def backup_to(db: Database, target: Path) -> Path:
     """A backup at a place the user chose (``backup --out``)."""
+    _refuse_on_server(db)
     target = Path(target).expanduser().resolve()
     if target == db.path:
         raise ValidationError("Sikkerhedskopien kan ikke skrives oven i selve databasen.")
@@ -96,7 +109,7 @@ def backup_to(db: Database, target: Path) -> Path:
 
 def backup_if_due(db: Database, now: datetime | None = None) -> Path | None:
     """The day's backup while the app is in use: only after changes, at most once a day."""
-    if db.read_only or db.generation == db.backed_up_generation:
+    if db.is_server or db.read_only or db.generation == db.backed_up_generation:
         return None
     today = (now or datetime.now()).date()
     newest = backup_files.backups_in_folder(db.path)
@@ -107,7 +120,7 @@ def backup_if_due(db: Database, now: datetime | None = None) -> Path | None:
 
 def backup_after_changes(db: Database) -> Path | None:
     """On closing: a copy if anything was written since the last one. Never raises."""
-    if db.read_only or db.generation == db.backed_up_generation:
+    if db.is_server or db.read_only or db.generation == db.backed_up_generation:
         return None
     try:
         return create_backup(db, "ved-lukning")

@@ -21,6 +21,7 @@ from norddjurs_desktop import APP_NAME, APP_ORG
 from norddjurs_desktop.paths import DECKS
 from norddjurs_desktop.storage.database import Database, open_database
 from norddjurs_desktop.storage.errors import DatabaseInUseError
+from norddjurs_desktop.storage.location import ServerLocation
 from norddjurs_desktop.storage.schema import HEAD_REVISION
 from norddjurs_desktop.storage.write_lock import WriteLock, current_holder, in_use_message
 
@@ -40,10 +41,10 @@ __all__ = [
 LOG_NAME = "fremmoedepaletten.log"
 
 
-def open_file(path: Path) -> Database:
-    """Open (check, create, upgrade) the file; the decks come in with
-    :func:`bring_in_shipped_decks`."""
-    return open_database(path)
+def open_file(path: Path | str | ServerLocation, password: str | None = None) -> Database:
+    """Open (check, create, upgrade) the file or the server's database; the decks come
+    in with :func:`bring_in_shipped_decks`."""
+    return open_database(path, password=password)
 
 
 def bring_in_shipped_decks(db: Database, decks_folder: Path = DECKS) -> None:
@@ -55,9 +56,11 @@ def bring_in_shipped_decks(db: Database, decks_folder: Path = DECKS) -> None:
     db.backed_up_generation = db.generation  # the shipped decks alone are no reason for a copy
 
 
-def open_app_database(path: Path, decks_folder: Path = DECKS) -> Database:
+def open_app_database(
+    path: Path | str | ServerLocation, decks_folder: Path = DECKS, *, password: str | None = None
+) -> Database:
     """Both steps at once: the file opened and the shipped decks brought in."""
-    db = open_file(path)
+    db = open_file(path, password)
     try:
         bring_in_shipped_decks(db, decks_folder)
     except Exception:
@@ -71,14 +74,24 @@ def take_write_lock(path: Path, holder: str) -> WriteLock | None:
     return WriteLock.try_acquire(Path(path).expanduser().resolve(), holder)
 
 
-def open_for_command(path: Path, holder: str, *, write: bool | None = None) -> Database:
+def open_for_command(
+    path: Path | ServerLocation,
+    holder: str,
+    *,
+    write: bool | None = None,
+    password: str | None = None,
+) -> Database:
     """The database for one command, with the write lock when it can be had.
 
     ``write=True``: the command writes, so the lock is required (else
     :class:`DatabaseInUseError`). ``write=None``: the lock is taken if free; if
     another writer has it, the file is opened read-only (reading works, a
     write is refused with who has the file). The lock goes with ``db.close()``.
+    A shared database on a server needs no lock: the server lets many write.
     """
+    if isinstance(path, ServerLocation):
+        log_to_file()
+        return open_app_database(path, password=password)
     path = Path(path).expanduser().resolve()
     log_to_file()
     lock = take_write_lock(path, holder)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -12,21 +12,13 @@ from norddjurs_desktop.domain.scoring import SCORE_MAX, SCORE_MIN, is_valid_scor
 from norddjurs_desktop.services.changes import Changes, Kind, NewId
 from norddjurs_desktop.services.dto import AssessmentData, ParticipantData, ScreeningData
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
+from norddjurs_desktop.services.screening_versions import ConflictError as ConflictError
+from norddjurs_desktop.services.screening_versions import check_version as check_version
+from norddjurs_desktop.services.screening_versions import touch as touch
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Participant, Screening, ThemeAssessment, Unit
 
 STATUSES = ("i gang", "afsluttet")
-
-
-def touch(session: Session, screening_id: int) -> Screening:
-    """Load a screening, mark it changed now (the home view sorts by this) and count the edit."""
-    screening = session.get(Screening, screening_id)
-    if screening is None:
-        raise NotFoundError("Screeningen findes ikke længere.")
-    screening.updated_at = datetime.now(UTC).replace(microsecond=0)
-    screening.version += 1
-    session.add(screening)
-    return screening
 
 
 def changed(session: Session, screening_id: int, *kinds: Kind) -> Changes:

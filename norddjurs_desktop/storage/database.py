@@ -1,5 +1,7 @@
 """Opening the one SQLite file: check, version, backup, migration, journal and foreign keys.
 
+(A ``postgresql+psycopg://`` address is handed to :mod:`server_database` instead.)
+
 Every change is committed when it is made (see :meth:`Database.session`), so
 there is nothing to save and nothing lost when the window closes.
 
@@ -14,7 +16,6 @@ still in WAL mode is converted when it is opened.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -24,23 +25,29 @@ from typing import TYPE_CHECKING, Any
 
 from norddjurs_desktop.storage import backup_files
 from norddjurs_desktop.storage.errors import (
-    DAMAGED_MESSAGE,
     READ_ONLY_MESSAGE,
-    DamagedDatabaseError,
     MigrationFailedError,
     NewerDatabaseError,
-    NotADatabaseError,
     ReadOnlyError,
     StorageError,
     WriteFailedError,
 )
 from norddjurs_desktop.storage.faults import is_storage_fault, translate
 from norddjurs_desktop.storage.schema import HEAD_REVISION
+from norddjurs_desktop.storage.sqlite_file import (
+    check_file,
+    is_writable,
+    read_only_uri,
+    stored_revision,
+    uses_wal,
+)
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
+
+    from norddjurs_desktop.storage.location import ServerLocation
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # How long a write waits for another program's lock before it is reported as failed.
@@ -70,63 +77,6 @@ def known_revisions() -> set[str]:
 
     script = ScriptDirectory.from_config(_alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that opens the file for reading only (works for any characters in the name)."""
-    return f"{Path(path).resolve().as_uri()}?mode=ro"
-
-
-def stored_revision(path: Path) -> str | None:
-    """The schema revision recorded in the file, None for a new or empty file."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
-            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-            if "alembic_version" not in tables:
-                if tables:
-                    raise NotADatabaseError(
-                        f"{path.name} er ikke en database fra Fremmødepaletten."
-                    )
-                return None
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as error:
-        if "malformed" in str(error):
-            raise DamagedDatabaseError(DAMAGED_MESSAGE) from error
-        raise NotADatabaseError(f"{path.name} er ikke en database-fil ({error}).") from error
-    return row[0] if row else None
-
-
-def check_file(path: Path) -> None:
-    """``PRAGMA quick_check``: a damaged file raises :class:`DamagedDatabaseError`."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    try:
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as conn:
-            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as error:
-        log.error("quick_check of %s failed: %s", path, error)
-        raise DamagedDatabaseError(DAMAGED_MESSAGE) from error
-    if problems != ["ok"]:
-        log.error("quick_check of %s: %s", path, "; ".join(problems))
-        raise DamagedDatabaseError(DAMAGED_MESSAGE)
-
-
-def is_writable(path: Path) -> bool:
-    """Can the file (and the journal beside it) be written? Checked before opening."""
-    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
-    return folder_ok and (not path.exists() or os.access(path, os.W_OK))
-
-
-def uses_wal(path: Path) -> bool:
-    """WAL mode is written in the header (bytes 18 and 19 are 2); no connection needed."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(20)
-    except OSError:
-        return False
-    return len(header) == 20 and header[18] == 2
 
 
 def convert_from_wal(path: Path) -> None:
@@ -186,7 +136,13 @@ class Database:
     ``refusal`` as the message. ``generation`` counts the write transactions
     committed since opening (the automatic backups use it to skip a file
     that did not change).
+
+    A shared PostgreSQL database is a :class:`~norddjurs_desktop.storage.server_database.
+    PostgresDatabase`: the same sessions and :meth:`read`, without the file's pragmas,
+    lock and backups (``is_server`` tells the front ends).
     """
+
+    is_server = False
 
     def __init__(
         self,
@@ -209,6 +165,16 @@ class Database:
         self._engine: Engine | None = None
         self._engine_lock = threading.Lock()
         self._open = threading.local()  # the session open on this thread, if any
+
+    @property
+    def name(self) -> str:
+        """What the user calls this database in messages: the file's name."""
+        return self.path.name
+
+    @property
+    def location(self) -> str:
+        """Where it lives, as the user would type it again (``--db``): the file's path."""
+        return str(self.path)
 
     @property
     def engine(self) -> Engine:
@@ -256,6 +222,7 @@ class Database:
             yield outer
             return
         with Session(self.engine, expire_on_commit=False) as session:
+            session.info["database"] = self  # for services that remember what they wrote
             self._open.session = session
             try:
                 yield session
@@ -274,7 +241,12 @@ class Database:
                 self._open.session = None
 
     def read(self, sql: str, parameters: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Rows of one read-only query, through the standard library's sqlite3."""
+        """Rows of one read-only query, through the standard library's sqlite3.
+
+        On a server (:class:`~norddjurs_desktop.storage.server_database.PostgresDatabase`)
+        the same SQL runs through psycopg, with the same ``?`` placeholders and dates as
+        ISO text, so callers need no second version of their query.
+        """
         with self.reader() as connection:
             return connection.execute(sql, parameters).fetchall()
 
@@ -372,11 +344,12 @@ def _check_and_prepare(path: Path, read_only: bool) -> str | None:
 
 
 def open_database(
-    path: Path,
+    path: Path | str | ServerLocation,
     *,
     read_only: bool | None = None,
     refusal: str = READ_ONLY_MESSAGE,
     busy_timeout_ms: int | None = None,
+    password: str | None = None,
 ) -> Database:
     """Open (creating or upgrading as needed) the database at ``path``.
 
@@ -385,8 +358,19 @@ def open_database(
     untouched; a file from an older version is first backed up, then upgraded.
     A file or folder that cannot be written is opened read-only (or
     ``read_only=True`` asks for that): viewing works, writes are refused.
+
+    A ``postgresql+psycopg://user@host:port/db`` address opens the shared database
+    on that server instead (see :mod:`server_database`); the password comes from
+    the address, ``password``, or libpq's own ``PGPASSWORD`` / ``~/.pgpass``.
     """
-    path = path.expanduser().resolve()
+    from norddjurs_desktop.storage.location import ServerLocation, parse_location
+
+    where, given = parse_location(path)
+    if isinstance(where, ServerLocation):
+        from norddjurs_desktop.storage.server_database import open_server_database
+
+        return open_server_database(where, password if password is not None else given)
+    path = where.expanduser().resolve()
     if path.is_dir():
         raise StorageError(f"{path} er en mappe, ikke en databasefil.")
     if read_only is None:
@@ -435,9 +419,9 @@ def _migrate(database: Database, current: str | None) -> None:
             if type(fault) is not WriteFailedError:  # a lock, a full disk …: say so
                 raise fault from error
         # The full SQL error goes to the log; the user gets one line.
-        log.error("Migration of %s from %s failed", database.path, current, exc_info=error)
+        log.error("Migration of %s from %s failed", database.name, current, exc_info=error)
         raise MigrationFailedError(
-            f"{database.path.name} kunne ikke opdateres til denne version af programmet; "
+            f"{database.name} kunne ikke opdateres til denne version af programmet; "
             "filen er uændret (detaljer står i logfilen)."
         ) from error
 
@@ -461,6 +445,11 @@ def _upgrade(database: Database, revision: str) -> None:
     """
     from alembic import command
 
+    if database.is_server:
+        from norddjurs_desktop.storage.server_database import upgrade_server
+
+        upgrade_server(database, revision)
+        return
     with database.engine.connect() as connection:
         raw = connection.connection.dbapi_connection
         assert raw is not None
@@ -475,3 +464,4 @@ def _upgrade(database: Database, revision: str) -> None:
                     raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
+

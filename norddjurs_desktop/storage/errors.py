@@ -61,3 +61,36 @@ DAMAGED_MESSAGE = (
     "Databasefilen er beskadiget og bruges ikke, så intet skrives i den. "
     "Gendan en sikkerhedskopi."
 )
+
+
+class ServerError(StorageError):
+    """The shared PostgreSQL server could not be reached or refused us."""
+
+
+class PasswordRequiredError(ServerError):
+    """The server wants a password and none was given: the front end asks for one."""
+
+
+class ServerConnectionLostError(WriteFailedError):
+    """The connection to the server broke off during a unit of work: nothing of it is stored."""
+
+
+SERVER_UNREACHABLE_MESSAGE = (
+    "Kan ikke få forbindelse til databaseserveren – tjek adressen og netværket, "
+    "eller spørg IT, om serveren kører."
+)
+SERVER_AUTH_MESSAGE = "Databaseserveren afviste brugernavnet eller adgangskoden."
+SERVER_PASSWORD_MESSAGE = "Databaseserveren kræver en adgangskode."
+SERVER_MISSING_DATABASE_MESSAGE = (
+    "Databasen findes ikke på serveren – bed IT om at oprette den (se vejledningen til IT)."
+)
+SERVER_LOST_MESSAGE = (
+    "Forbindelsen til databaseserveren blev afbrudt – ændringen er ikke gemt. Prøv igen."
+)
+SERVER_PERMISSION_MESSAGE = (
+    "Din bruger har ikke lov til at ændre i den fælles database – kontakt IT."
+)
+SERVER_DISK_FULL_MESSAGE = "Databaseserverens disk er fuld – ændringen er ikke gemt. Kontakt IT."
+SERVER_BUSY_MESSAGE = (
+    "En anden ændrede de samme data på samme tid – ændringen er ikke gemt. Prøv igen."
+)

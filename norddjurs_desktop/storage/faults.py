@@ -1,4 +1,4 @@
-"""What SQLite and the operating system raise, said in Danish: one translation for all writes.
+"""What SQLite, PostgreSQL and the system raise, said in Danish: one translation for all writes.
 
 :meth:`Database.session` and :meth:`Database.reader` pass every low-level
 failure through :func:`translate`, so each service is covered without a
@@ -27,6 +27,7 @@ from norddjurs_desktop.storage.errors import (
     StorageError,
     WriteFailedError,
 )
+from norddjurs_desktop.storage.server_faults import is_server_fault, translate_server
 
 GENERIC_MESSAGE = "Databasen kunne ikke udføre ændringen – den er ikke gemt (detaljer i logfilen)."
 
@@ -82,6 +83,8 @@ def is_storage_fault(error: BaseException) -> bool:
         return False
     if isinstance(error, OSError):
         return True
+    if is_server_fault(error):
+        return True
     found = _sqlite_error(error)
     return isinstance(found, sqlite3.OperationalError | sqlite3.DatabaseError) and not isinstance(
         found, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
@@ -102,6 +105,9 @@ def translate(error: BaseException) -> StorageError:
     if isinstance(error, OSError):
         kind, message = _BY_ERRNO.get(error.errno or 0, (DiskIOError, IO_MESSAGE))
         return kind(message)
+    server = translate_server(error)
+    if server is not None:
+        return server
     found = _sqlite_error(error)
     code = _code(found) if found is not None else None
     kind, message = _BY_CODE.get(code or 0, (WriteFailedError, GENERIC_MESSAGE))

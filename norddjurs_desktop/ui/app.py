@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from norddjurs_desktop import APP_NAME, APP_ORG, __version__
 from norddjurs_desktop.paths import RESOURCES
+from norddjurs_desktop.storage.location import LocationError, ServerLocation, parse_location
 
 if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import WriteLock
@@ -42,9 +43,22 @@ ICON = RESOURCES / "icons" / "fremmoedepaletten.svg"
 DB_FILE_NAME = "fremmoedepaletten.sqlite"
 
 
+def _database_argument(text: str) -> Path | ServerLocation:
+    """A file, or a shared database's address (a password in it is dropped, never kept)."""
+    try:
+        return parse_location(text)[0]
+    except LocationError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="main.py", description=f"Start {APP_NAME}.")
-    parser.add_argument("--db", type=Path, help="databasefil (standard: i brugerens datamappe)")
+    parser.add_argument(
+        "--db",
+        type=_database_argument,
+        help="databasefil (standard: i brugerens datamappe) eller en fælles database "
+        "postgresql+psycopg://bruger@server:port/navn",
+    )
     args, _qt_args = parser.parse_known_args(argv[1:])
     return args
 
@@ -161,11 +175,13 @@ def run(argv: list[str]) -> int:
     from norddjurs_desktop.ui.shell.fault_dialog import install_fault_dialog
 
     install_fault_dialog()
-    db_path = (args.db or default_database_path()).expanduser().resolve()
     from norddjurs_desktop.services.bootstrap import current_holder, log_to_file
 
     log_to_file(Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.AppDataLocation)))
+    if isinstance(args.db, ServerLocation):
+        return _run_window(app, args.db, None)  # a server needs no lock: many may write
+    db_path = (args.db or default_database_path()).expanduser().resolve()
     lock = acquire_lock(db_path)
     if lock is None:
         QMessageBox.warning(
@@ -176,7 +192,10 @@ def run(argv: list[str]) -> int:
             "Luk den først, så I ikke skriver i samme fil på én gang.",
         )
         return 1
+    return _run_window(app, db_path, lock)
 
+
+def _run_window(app: QApplication, db_path: Path | ServerLocation, lock: WriteLock | None) -> int:
     from norddjurs_desktop.ui.shell.main_window import MainWindow
 
     window = MainWindow(db_path)
@@ -194,7 +213,8 @@ def run(argv: list[str]) -> int:
 
         backup_after_changes(window.db)  # closing after changes: a copy to go back to
     shut_down(app, window)  # closes the database too
-    lock.release()
+    if lock is not None:
+        lock.release()
     return code
 
 

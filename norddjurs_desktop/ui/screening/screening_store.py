@@ -9,11 +9,14 @@ it holds is read again the first time it is asked for after a change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from norddjurs_desktop.services import actions as action_service
+from norddjurs_desktop.services import screening_versions
 from norddjurs_desktop.services import screenings as screening_service
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changed, Changes, Kind
@@ -27,6 +30,8 @@ T = TypeVar("T")
 
 # What the store holds of the screening: a change of these means reading it again.
 HELD = (Kind.SCREENING, Kind.PARTICIPANTS, Kind.ASSESSMENTS, Kind.PRIORITIES, Kind.UNITS)
+# Everything of one screening a page shows: announced when it was reloaded after a conflict.
+RELOADED = (*HELD, Kind.ACTIONS, Kind.CARD_NOTES, Kind.ROUNDS)
 
 
 class ScreeningStore(QObject):
@@ -40,8 +45,12 @@ class ScreeningStore(QObject):
         super().__init__(parent)
         self.db = db
         self.screening_id = screening_id
+        # The version first: an edit by someone else after it is caught, not adopted.
+        screening_versions.remember_version(db, screening_id)
         self._data = screening_service.get_screening(db, screening_id)
         self._stale = False
+        self._editing = False
+        self._pending: list[Changes] = []  # announced once the edit is committed
         self.rounds = RoundStore(self)
         on_change(self, self._on_change)
 
@@ -70,7 +79,54 @@ class ScreeningStore(QObject):
     def publish(self, changes: Changes) -> None:
         """Tell every view what a service says it changed."""
         self._stale = True  # before the views hear of it, whatever order they were connected in
-        change_hub().announce(changes)
+        if self._editing:  # inside a checked edit: the views hear of it after the commit
+            self._pending.append(changes)
+        else:
+            change_hub().announce(changes)
+
+    # -- concurrent edits ---------------------------------------------------------
+    @contextmanager
+    def editing(self) -> Iterator[None]:
+        """One edit, refused with ``ConflictError`` if someone else changed the screening.
+
+        The version check and the edit run in one transaction (the row locked), so
+        nobody can slip in between; the views hear of the edit once it is committed.
+        """
+        if self._editing:  # an edit made of several store calls: one check for all
+            yield
+            return
+        self._editing = True
+        try:
+            with self.db.session():
+                screening_service.check_version(self.db, self.screening_id)
+                yield
+        except BaseException:
+            self._pending.clear()
+            raise
+        finally:
+            self._editing = False
+        pending, self._pending = self._pending, []
+        for changes in pending:
+            change_hub().announce(changes)
+
+    def conflict(self, error: BaseException, kept: str | None = None) -> str:
+        """Reload what is stored now and say so; ``kept`` is the user's unsaved text.
+
+        The views are told after the failed edit has finished, so a note field that
+        still holds the typed text keeps it (marked unsaved) unless that very field
+        was changed by the other person — then the text is in the message to copy.
+        """
+        screening_versions.remember_version(self.db, self.screening_id)
+        self.reload()
+        message = failure_text(error)
+        if kept and kept.strip():
+            message += (
+                f" Din tekst er ikke gemt, men bevaret her, så du kan sætte den ind igen: »{kept}«"
+            )
+        changes = Changes.of(*RELOADED, screening_id=self.screening_id, unit_id=self._data.unit_id)
+        QTimer.singleShot(0, self, lambda: change_hub().announce(changes))
+        self.failed.emit(message)
+        return message
 
     def concerns(self, changes: Changes, *kinds: Kind) -> bool:
         """Whether ``changes`` touches ``kinds`` of this screening (for the views' slots)."""
@@ -127,9 +183,13 @@ class ScreeningStore(QObject):
     ) -> bool:
         """Card notes are not undoable, so a failure is reported here rather than raised."""
         try:
-            deck_service.set_card_note(
-                self.db, self.screening_id, deck_key, card_key, discussed=discussed, note=note
-            )
+            with self.editing():
+                deck_service.set_card_note(
+                    self.db, self.screening_id, deck_key, card_key, discussed=discussed, note=note
+                )
+        except screening_versions.ConflictError as error:
+            self.conflict(error, note)
+            return False
         except Exception as error:  # a locked or full disk must not pass for saved
             self.failed.emit(failure_text(error))
             return False

@@ -6,6 +6,11 @@ read-only file or an outright bug all count the same. A failure later, on undo
 or redo (the database changed under it), is reported instead of escaping from
 Qt's undo machinery. Either way the Danish message goes out through
 ``store.failed``, and ``store.saved`` tells the views when writing works again.
+
+Every run — the first and each undo or redo — is checked against the
+screening's version (:meth:`ScreeningStore.editing`): when someone else has
+changed the screening meanwhile, nothing is written, the page is reloaded and
+the user's typed text is kept (:meth:`ScreeningStore.conflict`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from norddjurs_desktop.services.screening_versions import ConflictError
 from norddjurs_desktop.ui.common.failure_text import failure_text
 from norddjurs_desktop.ui.screening.screening_store import ScreeningStore
 
@@ -31,7 +37,10 @@ class _AlreadyDone(QUndoCommand):
 
     def _guarded(self, step: Callable[[], None]) -> None:
         try:
-            step()
+            with self.store.editing():
+                step()
+        except ConflictError as error:
+            self.store.conflict(error)
         except Exception as error:  # any failure of the write: said aloud, never raised into Qt
             self.store.failed.emit(failure_text(error))
         else:
@@ -62,10 +71,23 @@ def push_guarded(undo_stack: QUndoStack, command: QUndoCommand, store: Screening
     Returns whether the edit is stored, so a field can keep showing it as unsaved.
     """
     try:
-        command.redo()
+        with store.editing():
+            command.redo()
+    except ConflictError as error:
+        store.conflict(error, typed_text(command))
+        return False
     except Exception as error:  # not only refusals: a locked or full disk is no success either
         store.failed.emit(failure_text(error))
         return False
     undo_stack.push(_AlreadyDone(command, store))
     store.saved.emit()
     return True
+
+
+def typed_text(command: QUndoCommand) -> str | None:
+    """The text the user typed for this edit (a note, a purpose, an action), if any."""
+    new = getattr(command, "new", None) or getattr(command, "data", None)
+    if isinstance(new, str):
+        return new
+    action = getattr(new, "action", None)
+    return action if isinstance(action, str) else None

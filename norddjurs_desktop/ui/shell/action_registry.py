@@ -45,6 +45,11 @@ MENU: dict[str, ActionSpec] = {
     "open_file": ActionSpec(
         "Åbn &databasefil …", (Std.Open,), "Åbn en anden databasefil i et nyt vindue"
     ),
+    "open_server": ActionSpec(
+        "Åbn &fælles database …",
+        (),
+        "Åbn en fælles database på en PostgreSQL-server i et nyt vindue",
+    ),
     "export_plan": ActionSpec(
         "&Gem handlingsplan som PDF …",
         ("Ctrl+E",),
@@ -176,6 +181,7 @@ class AppActions:
     new_screening: QAction
     open_demo: QAction
     open_file: QAction
+    open_server: QAction
     export_plan: QAction
     go_home: QAction
     quit: QAction

@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from norddjurs_desktop import APP_NAME
+from norddjurs_desktop.storage.location import ServerLocation
 from norddjurs_desktop.ui.shell.action_registry import create_actions, enable_for
 from norddjurs_desktop.ui.shell.window_state import restore_window, save_window
 from norddjurs_desktop.ui.widgets.plain_text import plain_message
@@ -36,9 +37,12 @@ class MainWindow(QMainWindow):
     databaseOpened = Signal()
     screeningOpened = Signal(int)
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path | ServerLocation) -> None:
         super().__init__()
-        self.db_path = db_path
+        # A shared database on a server: ``server`` is its address, and ``db_path`` only
+        # names it (the About box); the file-only commands (backups) check ``server``.
+        self.server = db_path if isinstance(db_path, ServerLocation) else None
+        self.db_path = Path(db_path.name) if isinstance(db_path, ServerLocation) else db_path
         self.db: Database | None = None
         self.write_lock: WriteLock | None = None  # set by ui.app; held while the window lives
         self.home: HomePage | None = None
@@ -61,7 +65,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.app_actions
         file_menu = self.menuBar().addMenu("&Filer")
-        file_menu.addActions([a.new_screening, a.open_file, a.open_demo, a.go_home])
+        file_menu.addActions(
+            [a.new_screening, a.open_file, a.open_server, a.open_demo, a.go_home]
+        )
         file_menu.addSeparator()
         file_menu.addAction(a.export_plan)
         file_menu.addActions([a.print_plan, a.print_cards, a.print_board])
@@ -85,6 +91,7 @@ class MainWindow(QMainWindow):
         a.new_screening.triggered.connect(self.new_screening)
         a.open_demo.triggered.connect(self.open_demo)
         a.open_file.triggered.connect(self.open_other_file)
+        a.open_server.triggered.connect(self.open_shared_database)
         a.go_home.triggered.connect(self.go_home)
         a.export_plan.triggered.connect(self.export_plan)
         a.quit.triggered.connect(self.close)
@@ -122,7 +129,16 @@ class MainWindow(QMainWindow):
         from norddjurs_desktop.services.errors import ServiceError, StorageError
 
         try:
-            self.db = open_file(self.db_path)
+            if self.server is not None:
+                from norddjurs_desktop.ui.shell.server_dialog import open_with_password
+
+                where = self.server
+                self.db = open_with_password(self, where, lambda pw: open_file(where, pw))
+                if self.db is None:  # no password given: nothing to show
+                    self.close()
+                    return
+            else:
+                self.db = open_file(self.db_path)
         except (StorageError, ServiceError, ValueError) as error:
             from norddjurs_desktop.ui.shell.backups_dialog import explain_open_failure
 
@@ -219,23 +235,33 @@ class MainWindow(QMainWindow):
 
     def open_other_file(self) -> None:
         """Open another database file in a window of its own (each file has one writer)."""
-        from PySide6.QtCore import QProcess
         from PySide6.QtWidgets import QFileDialog
 
+        folder = self.db_path.parent if self.server is None else Path.home()
         name, _ = QFileDialog.getOpenFileName(
             self,
             "Åbn databasefil",
-            str(self.db_path.parent),
+            str(folder),
             "Fremmødepaletten-database (*.sqlite *.db);;Alle filer (*)",
         )
-        if not name:
-            return
-        program, arguments = new_window_command(name)
+        if name:
+            self._start_window(name, Path(name).name)
+
+    def open_shared_database(self) -> None:
+        """The shared database on a server, in a window of its own (asks for the password)."""
+        from norddjurs_desktop.ui.shell.server_dialog import ask_for_server
+
+        where = ask_for_server(self)
+        if where is not None:
+            self._start_window(where.url, where.name)  # the address holds no password
+
+    def _start_window(self, location: str, name: str) -> None:
+        from PySide6.QtCore import QProcess
+
+        program, arguments = new_window_command(location)
         started = QProcess.startDetached(program, arguments)
         if not (started[0] if isinstance(started, tuple) else started):
-            QMessageBox.warning(
-                self, APP_NAME, f"Et nyt vindue til {Path(name).name} kunne ikke startes."
-            )
+            QMessageBox.warning(self, APP_NAME, f"Et nyt vindue til {name} kunne ikke startes.")
 
     def open_demo(self) -> None:
         if self.home is not None:
@@ -358,6 +384,11 @@ class MainWindow(QMainWindow):
 
         if self.screening_page is not None:
             self.screening_page.flush()
+        if self.db is not None and self.db.is_server:
+            from norddjurs_desktop.services.backups import SERVER_BACKUP_MESSAGE
+
+            QMessageBox.information(self, APP_NAME, SERVER_BACKUP_MESSAGE)
+            return
         BackupsDialog(self).exec()
 
     def reopen_database(self, change: Callable[[], object] | None = None) -> None:

@@ -40,3 +40,6 @@ DECK_FOLDER = Setting("decks/last_folder", str, "")
 # Where the main window was, and how its bars were laid out.
 WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray())
+# Shared databases opened lately, one address a line, newest first: never a password
+# (storage.location.ServerLocation.url cannot hold one).
+RECENT_SERVERS = Setting("database/recent_servers", str, "")

@@ -7,6 +7,7 @@ leaves believing its notes are saved when the database refused them.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from norddjurs_desktop.ui.common.naming import named
@@ -27,6 +28,8 @@ class UnsavedBanner(QFrame):
         self.setStyleSheet(_STYLE)
         self.label = plain(named(QLabel(), "unsavedBannerText"))  # messages may quote user text
         self.label.setWordWrap(True)
+        # Selectable: after a concurrent edit the message holds the user's text to copy back.
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.label, 1)
