@@ -24,8 +24,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import lt
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ..domain.absence import AbsenceRow, StaffMember, normalise_reason
 from .columns import Parsed, bulk_work, column, date_parser, parse_distinct
@@ -86,30 +87,6 @@ class ImportedData:
         return self.columns.rows()
 
 
-class _Problems:
-    """Collects row problems so the whole file is checked before one error is raised."""
-
-    def __init__(self, table: RawTable) -> None:
-        self.table = table
-        self.found: list[Problem] = []
-
-    def add(self, row: int, column: str, message: str) -> None:
-        self.found.append(Problem(self.table.file, row, column, message))
-
-    def parse(self, parser: Callable[[Cell], T], cell: Cell, row: int, column: str) -> T | None:
-        try:
-            return parser(cell)
-        except ValueError as error:
-            self.add(row, column, str(error))
-            return None
-
-    def parsed(self, result: Parsed[T], row: int, column: str) -> T:
-        value, error = result
-        if error is not None:
-            self.add(row, column, error)
-        return value
-
-
 def _load(
     path: str | Path, kind: str, mapping: ColumnMapping | None
 ) -> tuple[RawTable, dict[str, int]]:
@@ -133,12 +110,14 @@ def _group_parser(column_name: str) -> Callable[[Cell], Parsed[str]]:
     return parse
 
 
-def _value_parser(parser: Callable[[Cell], T]) -> Callable[[Cell], Parsed[T | None]]:
+def _value_parser(
+    parser: Callable[[Cell], T], wrong: T | None = None
+) -> Callable[[Cell], Parsed[T | None]]:
     def parse(cell: Cell) -> Parsed[T | None]:
         try:
             return parser(cell), None
         except ValueError as error:
-            return None, str(error)
+            return wrong, str(error)
     return parse
 
 
@@ -158,69 +137,79 @@ def _read_staff(
     """The staff list and every problem in it (a broken file still raises at once)."""
     today = today or date.today()
     table, columns = _load(path, "staff", mapping)
-    problems = _Problems(table)
     cells = [row_cells for _number, row_cells in table.rows]
+    numbers = [number for number, _cells in table.rows]
     names = {n: _header(table, columns, n) for n in (
         "Medarbejder", "Beskæftigelsesgrad", "Alder", "Ansat fra", "Ansat til", "Team",
         "Faggruppe")}
+    # In the order a row's problems are told.
     parsers: dict[str, Callable[[Cell], Parsed[object]]] = {
-        "Beskæftigelsesgrad": _value_parser(parse_grade),
+        "Beskæftigelsesgrad": _value_parser(parse_grade, 1.0),
         "Alder": _value_parser(parse_age),
         "Ansat fra": date_parser(names["Ansat fra"], today),
         "Ansat til": date_parser(names["Ansat til"], today, may_be_open=True),
         "Team": _group_parser(names["Team"]),
         "Faggruppe": _group_parser(names["Faggruppe"]),
     }
-    parsed = {name: parse_distinct(column(cells, columns.get(name)), parse)[0]
-              for name, parse in parsers.items()}
-    keys = column(cells, columns.get("Medarbejder"))
+    found: list[tuple[int, int, str, str]] = []  # (index, order in the row, column, message)
+    values: dict[str, list[object]] = {}
+    for order, (name, parse) in enumerate(parsers.items(), 1):
+        values[name], bad = parse_distinct(column(cells, columns.get(name)), parse,
+                                           text_only=table.text_only)
+        found.extend([(i, order, names[name], message) for i, message in bad])
     key_column, to_column = names["Medarbejder"], names["Ansat til"]
-    staff: list[StaffMember] = []
+    keys = [parse_text(cell) for cell in column(cells, columns.get("Medarbejder"))]
+    found.extend(_key_problems(table, numbers, keys, key_column))
+    found.extend([
+        (i, 4, to_column,
+         "Ansat til ligger før Ansat fra. Forventede en dato på eller efter Ansat fra.")
+        for i, (start, end) in enumerate(zip(values["Ansat fra"], values["Ansat til"],
+                                             strict=True))
+        if start and end and end < start  # type: ignore[operator]
+    ])
+    found.sort(key=lambda f: (f[0], f[1]))
+    staff = list(map(
+        StaffMember, keys, values["Team"], values["Faggruppe"], values["Alder"],
+        values["Beskæftigelsesgrad"], values["Ansat fra"], values["Ansat til"],
+    ))
+    if not staff:
+        raise ImportFileError(
+            table.file, "Medarbejderlisten har ingen rækker under kolonnenavnene."
+        )
+    return staff, [Problem(table.file, numbers[i], name, message)
+                   for i, _order, name, message in found]
+
+
+def _key_problems(
+    table: RawTable, numbers: list[int], keys: list[str], key_column: str
+) -> list[tuple[int, int, str, str]]:
+    """Names refused at once; missing and repeated keys as (index, 0, column, message)."""
+    named = {key for key in set(keys) if looks_like_name(key)}
+    if named:
+        first = next(i for i, key in enumerate(keys) if key in named)
+        raise refuse_names(table.file, numbers[first], key_column)
+    identities = list(map(key_identity, keys))
+    if "" not in keys and len(set(identities)) == len(identities):
+        return []  # the common case: every key there, each once
+    found: list[tuple[int, int, str, str]] = []
     seen: dict[str, tuple[int, str]] = {}
-    for index, (row, _cells) in enumerate(table.rows):
-        key = parse_text(keys[index])
-        if looks_like_name(key):
-            raise refuse_names(table.file, row, key_column)
-        identity = key_identity(key)
+    for index, (key, identity) in enumerate(zip(keys, identities, strict=True)):
         if not key:
-            problems.add(row, key_column, "Medarbejder mangler. Forventede en medarbejdernøgle.")
+            found.append((index, 0, key_column,
+                          "Medarbejder mangler. Forventede en medarbejdernøgle."))
         elif identity in seen:
             first_row, first_key = seen[identity]
             same = "" if first_key == key else (
                 f" (som '{first_key}'; store og små bogstaver tæller ikke som forskel)"
             )
-            problems.add(
-                row, key_column,
+            found.append((
+                index, 0, key_column,
                 f"Medarbejder '{key}' står også i række {first_row}{same}. "
                 "Hver nøgle må kun stå én gang.",
-            )
+            ))
         else:
-            seen[identity] = (row, key)
-        values = {name: problems.parsed(results[index], row, names[name])
-                  for name, results in parsed.items()}
-        employed_from, employed_to = values["Ansat fra"], values["Ansat til"]
-        if employed_from and employed_to and employed_to < employed_from:  # type: ignore[operator]
-            problems.add(
-                row, to_column,
-                "Ansat til ligger før Ansat fra. Forventede en dato på eller efter Ansat fra.",
-            )
-        grade = values["Beskæftigelsesgrad"]
-        staff.append(
-            StaffMember(
-                key=key,
-                team=values["Team"],  # type: ignore[arg-type]
-                job_group=values["Faggruppe"],  # type: ignore[arg-type]
-                age=values["Alder"],  # type: ignore[arg-type]
-                grade=1.0 if grade is None else grade,  # type: ignore[arg-type]
-                employed_from=employed_from,  # type: ignore[arg-type]
-                employed_to=employed_to,  # type: ignore[arg-type]
-            )
-        )
-    if not staff:
-        raise ImportFileError(
-            table.file, "Medarbejderlisten har ingen rækker under kolonnenavnene."
-        )
-    return staff, problems.found
+            seen[identity] = (numbers[index], key)
+    return found
 
 
 def read_absences(
@@ -272,54 +261,59 @@ def _read_absences(
         return stored, None
 
     raw_keys = column(cells, columns.get("Medarbejder"))
-    names = [c for c in set(raw_keys) if looks_like_name(parse_text(c))]
-    if names:
-        first = next(i for i, c in enumerate(raw_keys) if c in set(names))
+    named = [c for c in set(raw_keys) if looks_like_name(parse_text(c))]
+    if named:
+        first = next(i for i, c in enumerate(raw_keys) if c in set(named))
         raise refuse_names(table.file, numbers[first], key_column)
-    keys, key_cache = parse_distinct(raw_keys, key_of)
-    starts, start_cache = parse_distinct(
+    text = table.text_only
+    keys, key_bad = parse_distinct(raw_keys, key_of, text_only=text)
+    start_days, start_bad = parse_distinct(
         column(cells, columns.get("Fra")),
-        date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."))
-    ends, end_cache = parse_distinct(
-        column(cells, columns.get("Til")), date_parser(to_column, today, may_be_open=True))
+        date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."),
+        text_only=text)
+    end_days, end_bad = parse_distinct(
+        column(cells, columns.get("Til")), date_parser(to_column, today, may_be_open=True),
+        text_only=text)
     reasons, _ = parse_distinct(
         column(cells, columns.get("Fraværsårsag")),
-        lambda cell: (normalise_reason(parse_text(cell)), None))
+        lambda cell: (normalise_reason(parse_text(cell)), None), text_only=text)
 
-    found: list[tuple[int, int, str, str]] = []  # (index, order in the row, column, message)
-    checked: list[tuple[list[Parsed[object]], dict[Cell, Parsed[object]] | None, str]] = [
-        (keys, key_cache, key_column), (starts, start_cache, from_column),  # type: ignore[list-item]
-        (ends, end_cache, to_column),  # type: ignore[list-item]
+    found = [  # (index, order in the row, column, message)
+        *[(i, 0, key_column, message) for i, message in key_bad],
+        *[(i, 1, from_column, message) for i, message in start_bad],
+        *[(i, 2, to_column, message) for i, message in end_bad],
+        *_ends_before_starts(start_days, end_days, to_column),
     ]
-    for order, (results, cache, name) in enumerate(checked):
-        if cache is not None and all(error is None for _value, error in cache.values()):
-            continue  # the common case: no value of this column is wrong, no row to visit
-        found.extend([(i, order, name, error) for i, (_value, error) in enumerate(results)
-                      if error is not None])
-    start_days = [value for value, _error in starts]
-    end_days = [value for value, _error in ends]
-    found.extend([
-        (i, 3, to_column,
-         "Til ligger før Fra. Forventede den sidste fraværsdag, på eller efter Fra.")
-        for i, (start, end) in enumerate(zip(start_days, end_days, strict=True))
-        if end is not None and start is not None and end < start
-    ])
     found.sort(key=lambda f: (f[0], f[1]))
     problems = [Problem(table.file, numbers[i], name, message, True)
                 for i, _order, name, message in found]
-    key_values = [value for value, _error in keys]
-    reason_values = [value for value, _error in reasons]
     if found and skip_bad_rows:
         bad = {i for i, *_rest in found}
         keep = [i for i in range(len(cells)) if i not in bad]
-        key_values = [key_values[i] for i in keep]
-        reason_values = [reason_values[i] for i in keep]
+        keys = [keys[i] for i in keep]
+        reasons = [reasons[i] for i in keep]
         start_days = [start_days[i] for i in keep]
         end_days = [end_days[i] for i in keep]
-    if not key_values and not problems:
+    if not keys and not problems:
         raise ImportFileError(table.file, "Fraværsfilen har ingen rækker under kolonnenavnene.")
-    result = AbsenceColumns(key_values, reason_values, start_days, end_days)  # type: ignore[arg-type]
+    result = AbsenceColumns(keys, reasons, start_days, end_days)  # type: ignore[arg-type]
     return result, problems
+
+
+def _ends_before_starts(
+    starts: list[date | None], ends: list[date | None], to_column: str
+) -> list[tuple[int, int, str, str]]:
+    """Rows whose Til lies before their Fra; the rows are only visited when there are any."""
+    early, late = date.min, date.max  # stand-ins for a missing Fra and an open Til
+    start_days = cast(list[date], [early if day is None else day for day in starts]
+                      if None in starts else starts)
+    end_days = cast(list[date], [late if day is None else day for day in ends]
+                    if None in ends else ends)
+    if not any(map(lt, end_days, start_days)):  # one C loop for the common case
+        return []
+    message = "Til ligger før Fra. Forventede den sidste fraværsdag, på eller efter Fra."
+    return [(i, 3, to_column, message)
+            for i, wrong in enumerate(map(lt, end_days, start_days)) if wrong]
 
 
 def read_export(
@@ -354,15 +348,17 @@ def read_export(
             f"Ingen af fraværsfilens {len(problems)} rækker kan bruges, så der er intet at "
             "importere. Ret rækkerne og prøv igen.",
         )
-    starts, ends = columns.starts, columns.ends
-    latest_end = max(filter(None, ends), default=None)
+    starts = set(columns.starts)  # a thousand distinct days, not 150,000 comparisons
+    ends = set(columns.ends)
+    ends.discard(None)
     latest_start = max(starts)
+    latest_end = max(ends, default=None)  # type: ignore[type-var]
     return ImportedData(
         staff=tuple(staff),
         columns=columns,
         period_from=min(starts),
         period_to=latest_start if latest_end is None else max(latest_start, latest_end),
         staff_rows=len(staff),
-        absence_rows=len(starts),
+        absence_rows=len(columns.starts),
         skipped=tuple(problems),
     )

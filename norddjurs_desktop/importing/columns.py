@@ -40,19 +40,26 @@ def column(rows: Sequence[list[Cell]], index: int | None) -> list[Cell]:
 
 
 def parse_distinct(
-    cells: list[Cell], parse: Callable[[Cell], Parsed[T]]
-) -> tuple[list[Parsed[T]], dict[Cell, Parsed[T]] | None]:
-    """``parse`` of every cell, computed once per distinct value; also the cache (or None).
+    cells: list[Cell], parse: Callable[[Cell], Parsed[T]], *, text_only: bool = False
+) -> tuple[list[T], list[tuple[int, str]]]:
+    """``parse`` of every cell, computed once per distinct value.
 
+    Returns the values (one per cell) and the problems as (index, reason),
+    in row order; the rows are only visited when some value is wrong.
     Values that compare equal across types (1, 1.0 and True from an XLSX)
     could share a cache entry with a different text, so a column mixing
-    number types is parsed cell by cell.
+    number types is parsed cell by cell. ``text_only``: every cell is known
+    to be text (a CSV file), so that question needs no pass over the column.
     """
-    kinds = set(map(type, cells))
-    if len(kinds.intersection(_NUMBERS)) > 1:
-        return [parse(cell) for cell in cells], None
+    if not text_only and len(set(map(type, cells)).intersection(_NUMBERS)) > 1:
+        results = [parse(cell) for cell in cells]
+        return ([value for value, _error in results],
+                [(i, error) for i, (_value, error) in enumerate(results) if error is not None])
     cache = {value: parse(value) for value in set(cells)}
-    return list(map(cache.__getitem__, cells)), cache
+    values = {cell: value for cell, (value, _error) in cache.items()}
+    wrong = {cell: error for cell, (_value, error) in cache.items() if error is not None}
+    bad = [(i, wrong[cell]) for i, cell in enumerate(cells) if cell in wrong] if wrong else []
+    return list(map(values.__getitem__, cells)), bad
 
 
 def date_parser(column_name: str, today: date, *, may_be_open: bool = False,

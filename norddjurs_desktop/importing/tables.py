@@ -36,6 +36,8 @@ class RawTable:
     headers: list[str]
     header_row: int
     rows: list[tuple[int, list[Cell]]]
+    #: Every cell is a str (a CSV file), so readers may skip asking each cell's type.
+    text_only: bool = False
 
 
 def column_label(headers: list[str], index: int) -> str:
@@ -244,7 +246,7 @@ def read_table(path: str | Path, max_rows: int | None = None) -> RawTable:
         rows = [(number, cells) for number, cells in numbered if not _is_blank(cells)]
     else:  # text cells only: the blank test inline, no call per row
         rows = [(number, cells) for number, cells in numbered if "".join(cells).strip()]  # type: ignore[arg-type]
-    return RawTable(file, headers, header_index + 1, rows)
+    return RawTable(file, headers, header_index + 1, rows, text_only=not xlsx)
 
 
 def _header_text(cell: Cell) -> str:
