@@ -57,7 +57,7 @@ def write_files(folder: Path, rows: int, bad_every: int, bad_count: int,
     lines = ["Medarbejder;Fraværsårsag;Fra;Til"]
     bad: dict[int, str] = {}
     for n in range(rows):
-        if n % bad_every == 3 and len(bad) < bad_count:
+        if n % bad_every == 3 % bad_every and len(bad) < bad_count:
             line, column = BAD_KINDS[len(bad) % 3]
             bad[len(lines) + 1] = column
             lines.append(line)
@@ -143,6 +143,13 @@ def test_the_service_stores_exactly_the_good_rows_and_records_the_bad(
     skipped = skipped_rows(db, info.id)
     assert {(p.row, p.column) for p in skipped} == set(bad.items())
     assert all(p.file == "fravaer.csv" and p.message for p in skipped)
+
+
+def test_skipping_every_row_leaves_nothing_to_import(tmp_path: Path) -> None:
+    staff, absence, bad = write_files(tmp_path, 4, 1, 4)
+    assert len(bad) == 4
+    error = refusal(staff, absence, skip_bad_rows=True)
+    assert "Ingen af fraværsfilens 4 rækker kan bruges" in error.message
 
 
 def test_the_cli_skips_bad_rows_only_when_asked(tmp_path: Path, capsys) -> None:

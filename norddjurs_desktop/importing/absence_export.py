@@ -343,10 +343,11 @@ def read_export(
     if problems and not (skip_bad_rows and not staff_problems):
         raise problems_error(problems)
     if not columns.keys:
+        rows = len({p.row for p in problems})
         raise ImportFileError(
             absence_path,
-            f"Ingen af fraværsfilens {len(problems)} rækker kan bruges, så der er intet at "
-            "importere. Ret rækkerne og prøv igen.",
+            f"Ingen af fraværsfilens {rows} rækker kan bruges, så der er intet at importere. "
+            "Ret rækkerne og prøv igen.",
         )
     starts = set(columns.starts)  # a thousand distinct days, not 150,000 comparisons
     ends = set(columns.ends)
