@@ -48,10 +48,13 @@ def column_label(headers: list[str], index: int) -> str:
 
 
 def _is_blank(cells: list[Cell]) -> bool:
-    try:
-        return not "".join(cells).strip()  # type: ignore[arg-type]  # text cells: one C call
-    except TypeError:  # numbers, dates or None from an XLSX
-        return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    """No cell holds anything; a data row is known at its first cell, without a generator."""
+    for cell in cells:
+        if cell is None or cell == "":
+            continue
+        if not isinstance(cell, str) or cell.strip():
+            return False
+    return True
 
 
 # A well-formed UTF-8 sequence for a character beyond ASCII. Windows-1252 text
@@ -242,8 +245,12 @@ def read_table(path: str | Path, max_rows: int | None = None) -> RawTable:
         raise ImportFileError(file, "Filen er tom; den første række skal være kolonnenavne.")
     headers = [_header_text(c) for c in records[header_index]]
     numbered = enumerate(records[header_index + 1 :], header_index + 2)
-    if xlsx:
-        rows = [(number, cells) for number, cells in numbered if not _is_blank(cells)]
+    if xlsx:  # a row whose first cell is text is a data row: settled inline, no call
+        rows = [
+            (number, cells) for number, cells in numbered
+            if (cells and type(first := cells[0]) is str and first.strip())
+            or not _is_blank(cells)
+        ]
     else:  # text cells only: the blank test inline, no call per row
         rows = [(number, cells) for number, cells in numbered if "".join(cells).strip()]  # type: ignore[arg-type]
     return RawTable(file, headers, header_index + 1, rows, text_only=not xlsx)
