@@ -231,7 +231,10 @@ def test_further_errors_are_counted(tmp_path: Path) -> None:
     error = error_of(*pair(tmp_path, absence=[["K8", "Sygdom", "04-03-2024", ""],
                                               ["K9", "Sygdom", "xx", ""]]))
     assert error.row == 2 and error.further_errors == 2
-    assert "2 fejl mere" in error.message
+    # Issue 14: the message now tells every problem, not the first and a count.
+    assert "3 fejl" in error.message
+    assert "række 2, kolonnen 'Medarbejder'" in error.message
+    assert "række 3, kolonnen 'Fra'" in error.message and "'xx'" in error.message
 
 
 def test_duplicate_key_and_employment_dates(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def _cmd_import_absence(args: argparse.Namespace) -> None:
 
     from norddjurs_desktop.services import units
     from norddjurs_desktop.services.absence import list_imports
-    from norddjurs_desktop.services.absence_import import import_absence_for_unit
+    from norddjurs_desktop.services.absence_import import import_absence_for_unit, skipped_rows
 
     db = open_db(args.db)
     try:
@@ -45,15 +45,22 @@ def _cmd_import_absence(args: argparse.Namespace) -> None:
             for i in list_imports(db, unit_id)
         )
         try:
-            info, _created = import_absence_for_unit(db, args.unit, args.staff, args.absence)
+            info, _created = import_absence_for_unit(
+                db, args.unit, args.staff, args.absence, skip_bad_rows=args.skip_bad_rows
+            )
         except ImportFileError as error:
-            raise CliError(_one_line(error.message)) from error
+            hint = ""
+            if error.skippable:
+                hint = (f" Brug --skip-bad-rows for at importere uden de {error.bad_rows} "
+                        "rækker, der ikke kan bruges.")
+            raise CliError(_one_line(error.message) + hint) from error
         except (sqlite3.Error, SQLAlchemyError) as error:
             cause = getattr(error, "orig", None) or error
             raise CliError(
                 f"Importen kunne ikke gemmes ({_one_line(str(cause))}). Intet er gemt, "
                 "heller ikke en ny enhed."
             ) from error
+        skipped = skipped_rows(db, info.id)
     finally:
         db.close()
     print(
@@ -63,6 +70,11 @@ def _cmd_import_absence(args: argparse.Namespace) -> None:
     )
     if replaces:
         print("Importen erstatter den tidligere import af de samme filer.")
+    if skipped:
+        rows = len({p.row for p in skipped})
+        print(f"Sprunget over: {rows} rækker i '{args.absence.name}', der ikke kunne bruges:")
+        for problem in skipped:
+            print(f"  række {problem.row}, kolonnen '{problem.column}': {problem.message}")
 
 
 def _date_option(value: str | None, option: str) -> date | None:
@@ -165,6 +177,11 @@ def register(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--unit", required=True, help="enhedens navn")
     p.add_argument("--staff", type=Path, required=True, help="medarbejderlisten (CSV eller XLSX)")
     p.add_argument("--absence", type=Path, required=True, help="fraværsfilen (CSV eller XLSX)")
+    p.add_argument(
+        "--skip-bad-rows", action="store_true",
+        help="importér uden de fraværsrækker, der ikke kan bruges (umulig dato, Til før Fra, "
+             "ukendt medarbejder), og vis dem; alle andre fejl stopper stadig importen",
+    )
     p = command("stats", "Vis fraværstallene for en enhed.", _cmd_stats)
     p.add_argument("--db", type=Path, required=True, help="databasefilen")
     p.add_argument("--unit", required=True, help="enhedens navn")

@@ -2,36 +2,45 @@
 
 All or nothing: both files are read and every row checked before anything
 is returned, so the caller can store the result in one transaction and a bad
-file changes nothing. The first problem is raised as one
-:class:`ImportFileError` (with the number of further problems in the same
-file), CPR-like values and unreadable files before anything else.
+file changes nothing. Every problem in both files is collected and raised as
+one :class:`ImportFileError` listing them (:func:`.errors.problems_error`);
+CPR-like values, a key column holding names and unreadable files stop the
+reading at once. When the only problems are absence rows that cannot be used
+(an impossible date, Til before Fra, an unknown person), ``skip_bad_rows``
+imports the rest and reports those rows as skipped.
 
 Keys are pseudonyms, compared without regard to case or Unicode composition
 (``K002`` and ``k002`` are one person, :func:`key_identity`); each person is
 stored under the spelling of their key in the staff list, and absence rows
 take that spelling. A key column holding names is refused like a CPR column.
-Dates are checked for plausibility after parsing (:mod:`.plausible`).
+Dates are checked for plausibility after parsing (:mod:`.plausible`). The
+absence file is read by column, each distinct value once (:mod:`.columns`).
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property
+from operator import lt
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ..domain.absence import AbsenceRow, StaffMember, normalise_reason
+from .columns import Parsed, bulk_work, column, date_parser, parse_distinct
 from .cpr import check_no_cpr, looks_like_name, refuse_names
-from .errors import ImportFileError
+from .errors import ImportFileError, Problem, problems_error
 from .mapping import ColumnMapping, resolve_mapping
-from .plausible import EARLIEST, check_date, check_group_name, latest_plausible
+from .plausible import check_group_name
 from .tables import Cell, RawTable, read_table
-from .values import parse_age, parse_date, parse_grade, parse_text
+from .values import parse_age, parse_grade, parse_text
 
-__all__ = ["ImportedData", "key_identity", "read_absences", "read_export", "read_staff"]
+__all__ = [
+    "AbsenceColumns", "ImportedData", "key_identity", "read_absences", "read_export",
+    "read_staff",
+]
 
 
 def key_identity(key: str) -> str:
@@ -39,7 +48,19 @@ def key_identity(key: str) -> str:
     return unicodedata.normalize("NFC", key).casefold()
 
 T = TypeVar("T")
-_latest = lru_cache(maxsize=4)(latest_plausible)
+
+
+@dataclass(frozen=True)
+class AbsenceColumns:
+    """The usable absence rows as four parallel columns (no object per row)."""
+
+    keys: list[str]
+    reasons: list[str]
+    starts: list[date]
+    ends: list[date | None]
+
+    def rows(self) -> tuple[AbsenceRow, ...]:
+        return tuple(map(AbsenceRow, self.keys, self.reasons, self.starts, self.ends))
 
 
 @dataclass(frozen=True)
@@ -48,64 +69,22 @@ class ImportedData:
 
     ``period_from`` is the earliest Fra and ``period_to`` the latest Fra or
     Til in the absence rows: the span the export covers. ``staff_rows`` and
-    ``absence_rows`` count the non-blank data rows read.
+    ``absence_rows`` count the rows kept; ``skipped`` holds the absence rows
+    left out on request (``skip_bad_rows``), each with its problem.
     """
 
     staff: tuple[StaffMember, ...]
-    absences: tuple[AbsenceRow, ...]
+    columns: AbsenceColumns
     period_from: date
     period_to: date
     staff_rows: int
     absence_rows: int
+    skipped: tuple[Problem, ...] = field(default=())
 
-
-class _Problems:
-    """Collects row problems so the whole file is checked before one error is raised."""
-
-    def __init__(self, table: RawTable) -> None:
-        self.table = table
-        self.found: list[tuple[int, str, str]] = []
-
-    def add(self, row: int, column: str, message: str) -> None:
-        self.found.append((row, column, message))
-
-    def parse(self, parser: Callable[[Cell], T], cell: Cell, row: int, column: str) -> T | None:
-        try:
-            return parser(cell)
-        except ValueError as error:
-            self.add(row, column, str(error))
-            return None
-
-    def date(
-        self, cell: Cell, row: int, column: str, today: date, *, may_be_open: bool = False
-    ) -> date | None:
-        """A parsed, plausible date; None if empty, open (31-12-9999) or wrong (noted)."""
-        day = self.parse(parse_date, cell, row, column)
-        if day is None:
-            return None
-        if EARLIEST <= day <= _latest(today):  # the common case, cheap for 150,000 rows
-            return day
-        try:
-            return check_date(day, column, today, may_be_open=may_be_open)
-        except ValueError as error:
-            self.add(row, column, str(error))
-            return None
-
-    def group_name(self, cell: Cell, column: str, row: int) -> str:
-        """A team or job-group name short enough for a chart label; "" if too long (noted)."""
-        try:
-            return check_group_name(parse_text(cell), column)
-        except ValueError as error:
-            self.add(row, column, str(error))
-            return ""
-
-    def raise_first(self) -> None:
-        if self.found:
-            row, column, message = self.found[0]
-            raise ImportFileError(
-                self.table.file, message, row=row, column=column,
-                further_errors=len(self.found) - 1,
-            )
+    @cached_property
+    def absences(self) -> tuple[AbsenceRow, ...]:
+        """The absence rows as domain records (built on first use; storing needs none)."""
+        return self.columns.rows()
 
 
 def _load(
@@ -117,81 +96,120 @@ def _load(
     return table, columns
 
 
-def _picker(
-    table: RawTable, columns: dict[str, int]
-) -> Callable[[list[Cell], str], tuple[Cell, str]]:
-    """Returns get(cells, canonical) → (cell or None, the column's header in the file)."""
+def _header(table: RawTable, columns: dict[str, int], name: str) -> str:
+    """The column's header as written in the file (the canonical name if unmapped)."""
+    return (table.headers[columns[name]] or name) if name in columns else name
 
-    def get(cells: list[Cell], name: str) -> tuple[Cell, str]:
-        index = columns.get(name)
-        if index is None:
-            return None, name
-        header = table.headers[index] or name
-        return (cells[index] if index < len(cells) else None), header
 
-    return get
+def _group_parser(column_name: str) -> Callable[[Cell], Parsed[str]]:
+    def parse(cell: Cell) -> Parsed[str]:
+        try:
+            return check_group_name(parse_text(cell), column_name), None
+        except ValueError as error:
+            return "", str(error)
+    return parse
+
+
+def _value_parser(
+    parser: Callable[[Cell], T], wrong: T | None = None
+) -> Callable[[Cell], Parsed[T | None]]:
+    def parse(cell: Cell) -> Parsed[T | None]:
+        try:
+            return parser(cell), None
+        except ValueError as error:
+            return wrong, str(error)
+    return parse
 
 
 def read_staff(
     path: str | Path, mapping: ColumnMapping | None = None, today: date | None = None
 ) -> list[StaffMember]:
     """The staff list: one row per person, keyed by the pseudonymous Medarbejder."""
+    staff, problems = _read_staff(path, mapping, today)
+    if problems:
+        raise problems_error(problems)
+    return staff
+
+
+def _read_staff(
+    path: str | Path, mapping: ColumnMapping | None, today: date | None
+) -> tuple[list[StaffMember], list[Problem]]:
+    """The staff list and every problem in it (a broken file still raises at once)."""
     today = today or date.today()
     table, columns = _load(path, "staff", mapping)
-    get = _picker(table, columns)
-    problems = _Problems(table)
-    staff: list[StaffMember] = []
+    cells = [row_cells for _number, row_cells in table.rows]
+    numbers = [number for number, _cells in table.rows]
+    names = {n: _header(table, columns, n) for n in (
+        "Medarbejder", "Beskæftigelsesgrad", "Alder", "Ansat fra", "Ansat til", "Team",
+        "Faggruppe")}
+    # In the order a row's problems are told.
+    parsers: dict[str, Callable[[Cell], Parsed[object]]] = {
+        "Beskæftigelsesgrad": _value_parser(parse_grade, 1.0),
+        "Alder": _value_parser(parse_age),
+        "Ansat fra": date_parser(names["Ansat fra"], today),
+        "Ansat til": date_parser(names["Ansat til"], today, may_be_open=True),
+        "Team": _group_parser(names["Team"]),
+        "Faggruppe": _group_parser(names["Faggruppe"]),
+    }
+    found: list[tuple[int, int, str, str]] = []  # (index, order in the row, column, message)
+    values: dict[str, list[object]] = {}
+    for order, (name, parse) in enumerate(parsers.items(), 1):
+        values[name], bad = parse_distinct(column(cells, columns.get(name)), parse,
+                                           text_only=table.text_only)
+        found.extend([(i, order, names[name], message) for i, message in bad])
+    key_column, to_column = names["Medarbejder"], names["Ansat til"]
+    keys = [parse_text(cell) for cell in column(cells, columns.get("Medarbejder"))]
+    found.extend(_key_problems(table, numbers, keys, key_column))
+    found.extend([
+        (i, 4, to_column,
+         "Ansat til ligger før Ansat fra. Forventede en dato på eller efter Ansat fra.")
+        for i, (start, end) in enumerate(zip(values["Ansat fra"], values["Ansat til"],
+                                             strict=True))
+        if start and end and end < start  # type: ignore[operator]
+    ])
+    found.sort(key=lambda f: (f[0], f[1]))
+    staff = list(map(
+        StaffMember, keys, values["Team"], values["Faggruppe"], values["Alder"],
+        values["Beskæftigelsesgrad"], values["Ansat fra"], values["Ansat til"],
+    ))
+    if not staff:
+        raise ImportFileError(
+            table.file, "Medarbejderlisten har ingen rækker under kolonnenavnene."
+        )
+    return staff, [Problem(table.file, numbers[i], name, message)
+                   for i, _order, name, message in found]
+
+
+def _key_problems(
+    table: RawTable, numbers: list[int], keys: list[str], key_column: str
+) -> list[tuple[int, int, str, str]]:
+    """Names refused at once; missing and repeated keys as (index, 0, column, message)."""
+    named = {key for key in set(keys) if looks_like_name(key)}
+    if named:
+        first = next(i for i, key in enumerate(keys) if key in named)
+        raise refuse_names(table.file, numbers[first], key_column)
+    identities = list(map(key_identity, keys))
+    if "" not in keys and len(set(identities)) == len(identities):
+        return []  # the common case: every key there, each once
+    found: list[tuple[int, int, str, str]] = []
     seen: dict[str, tuple[int, str]] = {}
-    for row, cells in table.rows:
-        cell, key_column = get(cells, "Medarbejder")
-        key = parse_text(cell)
-        if looks_like_name(key):
-            raise refuse_names(table.file, row, key_column)
-        identity = key_identity(key)
+    for index, (key, identity) in enumerate(zip(keys, identities, strict=True)):
         if not key:
-            problems.add(row, key_column, "Medarbejder mangler. Forventede en medarbejdernøgle.")
+            found.append((index, 0, key_column,
+                          "Medarbejder mangler. Forventede en medarbejdernøgle."))
         elif identity in seen:
             first_row, first_key = seen[identity]
             same = "" if first_key == key else (
                 f" (som '{first_key}'; store og små bogstaver tæller ikke som forskel)"
             )
-            problems.add(
-                row, key_column,
+            found.append((
+                index, 0, key_column,
                 f"Medarbejder '{key}' står også i række {first_row}{same}. "
                 "Hver nøgle må kun stå én gang.",
-            )
+            ))
         else:
-            seen[identity] = (row, key)
-        cell, column = get(cells, "Beskæftigelsesgrad")
-        grade = problems.parse(parse_grade, cell, row, column)
-        cell, column = get(cells, "Alder")
-        age = problems.parse(parse_age, cell, row, column)
-        cell, from_column = get(cells, "Ansat fra")
-        employed_from = problems.date(cell, row, from_column, today)
-        cell, to_column = get(cells, "Ansat til")
-        employed_to = problems.date(cell, row, to_column, today, may_be_open=True)
-        if employed_from and employed_to and employed_to < employed_from:
-            problems.add(
-                row, to_column,
-                "Ansat til ligger før Ansat fra. Forventede en dato på eller efter Ansat fra.",
-            )
-        staff.append(
-            StaffMember(
-                key=key,
-                team=problems.group_name(*get(cells, "Team"), row),
-                job_group=problems.group_name(*get(cells, "Faggruppe"), row),
-                age=age,
-                grade=1.0 if grade is None else grade,
-                employed_from=employed_from,
-                employed_to=employed_to,
-            )
-        )
-    problems.raise_first()
-    if not staff:
-        raise ImportFileError(
-            table.file, "Medarbejderlisten har ingen rækker under kolonnenavnene."
-        )
-    return staff
+            seen[identity] = (numbers[index], key)
+    return found
 
 
 def read_absences(
@@ -205,56 +223,97 @@ def read_absences(
     A key that differs from the staff list's only in case is that person, and the row is
     stored under the staff list's spelling.
     """
+    result, problems = _read_absences(path, staff_keys, mapping, today)
+    if problems:
+        raise problems_error(problems)
+    return list(result.rows())
+
+
+def _read_absences(
+    path: str | Path,
+    staff_keys: Collection[str],
+    mapping: ColumnMapping | None,
+    today: date | None,
+    *,
+    skip_bad_rows: bool = False,
+) -> tuple[AbsenceColumns, list[Problem]]:
+    """The absence rows by column and every problem in them (each one skippable).
+
+    With ``skip_bad_rows`` the columns hold only the rows without problems;
+    otherwise they are only meaningful when there are no problems.
+    """
     today = today or date.today()
     spelling = {key_identity(key): key for key in staff_keys}
-    known: dict[str, str | None] = {}  # the file's key → the staff list's spelling (memo)
     table, columns = _load(path, "absence", mapping)
-    problems = _Problems(table)
-    # Direct indexes rather than a lookup per cell: this loop runs 150,000 times.
-    names = ("Medarbejder", "Fraværsårsag", "Fra", "Til")
-    width = max(columns.values()) + 2
-    k, r, f, t = (columns.get(name, width - 1) for name in names)
     key_column, from_column, to_column = (
-        (table.headers[columns[n]] or n) if n in columns else n
-        for n in ("Medarbejder", "Fra", "Til")
-    )
-    rows: list[AbsenceRow] = []
-    for row, cells in table.rows:
-        if len(cells) < width:
-            cells = cells + [None] * (width - len(cells))
-        key = parse_text(cells[k])
-        if key not in known:
-            if looks_like_name(key):
-                raise refuse_names(table.file, row, key_column)
-            known[key] = spelling.get(key_identity(key))
-        stored = known[key]
+        _header(table, columns, n) for n in ("Medarbejder", "Fra", "Til"))
+    cells = [row_cells for _number, row_cells in table.rows]
+    numbers = [number for number, _cells in table.rows]
+
+    def key_of(cell: Cell) -> Parsed[str]:
+        key = parse_text(cell)
         if not key:
-            problems.add(row, key_column, "Medarbejder mangler. Forventede en medarbejdernøgle.")
-        elif stored is None:
-            problems.add(
-                row, key_column,
-                f"Medarbejder '{key}' findes ikke i medarbejderlisten. "
-                "Forventede en nøgle, der også står i medarbejderlisten.",
-            )
-        before = len(problems.found)
-        start = problems.date(cells[f], row, from_column, today)
-        if start is None and len(problems.found) == before:
-            problems.add(row, from_column, "Fra mangler. Forventede den første fraværsdag.")
-        end = problems.date(cells[t], row, to_column, today, may_be_open=True)
-        if start is None:
-            continue
-        if end is not None and end < start:
-            problems.add(
-                row, to_column,
-                "Til ligger før Fra. Forventede den sidste fraværsdag, på eller efter Fra.",
-            )
-            continue
-        reason = normalise_reason(parse_text(cells[r]))
-        rows.append(AbsenceRow(key=stored or key, reason=reason, start=start, end=end))
-    problems.raise_first()
-    if not rows:
+            return key, "Medarbejder mangler. Forventede en medarbejdernøgle."
+        stored = spelling.get(key_identity(key))
+        if stored is None:
+            return key, (f"Medarbejder '{key}' findes ikke i medarbejderlisten. "
+                         "Forventede en nøgle, der også står i medarbejderlisten.")
+        return stored, None
+
+    raw_keys = column(cells, columns.get("Medarbejder"))
+    named = [c for c in set(raw_keys) if looks_like_name(parse_text(c))]
+    if named:
+        first = next(i for i, c in enumerate(raw_keys) if c in set(named))
+        raise refuse_names(table.file, numbers[first], key_column)
+    text = table.text_only
+    keys, key_bad = parse_distinct(raw_keys, key_of, text_only=text)
+    start_days, start_bad = parse_distinct(
+        column(cells, columns.get("Fra")),
+        date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."),
+        text_only=text)
+    end_days, end_bad = parse_distinct(
+        column(cells, columns.get("Til")), date_parser(to_column, today, may_be_open=True),
+        text_only=text)
+    reasons, _ = parse_distinct(
+        column(cells, columns.get("Fraværsårsag")),
+        lambda cell: (normalise_reason(parse_text(cell)), None), text_only=text)
+
+    found = [  # (index, order in the row, column, message)
+        *[(i, 0, key_column, message) for i, message in key_bad],
+        *[(i, 1, from_column, message) for i, message in start_bad],
+        *[(i, 2, to_column, message) for i, message in end_bad],
+        *_ends_before_starts(start_days, end_days, to_column),
+    ]
+    found.sort(key=lambda f: (f[0], f[1]))
+    problems = [Problem(table.file, numbers[i], name, message, True)
+                for i, _order, name, message in found]
+    if found and skip_bad_rows:
+        bad = {i for i, *_rest in found}
+        keep = [i for i in range(len(cells)) if i not in bad]
+        keys = [keys[i] for i in keep]
+        reasons = [reasons[i] for i in keep]
+        start_days = [start_days[i] for i in keep]
+        end_days = [end_days[i] for i in keep]
+    if not keys and not problems:
         raise ImportFileError(table.file, "Fraværsfilen har ingen rækker under kolonnenavnene.")
-    return rows
+    result = AbsenceColumns(keys, reasons, start_days, end_days)  # type: ignore[arg-type]
+    return result, problems
+
+
+def _ends_before_starts(
+    starts: list[date | None], ends: list[date | None], to_column: str
+) -> list[tuple[int, int, str, str]]:
+    """Rows whose Til lies before their Fra; the rows are only visited when there are any."""
+    early, late = date.min, date.max  # stand-ins for a missing Fra and an open Til
+    start_days = cast(list[date], [early if day is None else day for day in starts]
+                      if None in starts else starts)
+    end_days = cast(list[date], [late if day is None else day for day in ends]
+                    if None in ends else ends)
+    if not any(map(lt, end_days, start_days)):  # one C loop for the common case
+        return []
+    message = "Til ligger før Fra. Forventede den sidste fraværsdag, på eller efter Fra."
+    return [(i, 3, to_column, message)
+            for i, wrong in enumerate(map(lt, end_days, start_days)) if wrong]
 
 
 def read_export(
@@ -263,21 +322,44 @@ def read_export(
     staff_mapping: ColumnMapping | None = None,
     absence_mapping: ColumnMapping | None = None,
     today: date | None = None,
+    *,
+    skip_bad_rows: bool = False,
 ) -> ImportedData:
     """Read and validate both files; return everything or raise :class:`ImportFileError`.
 
     The staff list is read first, since the absence rows are checked against
-    its keys. Columns the mappings do not use are never kept.
+    its keys; the absence file is checked even when the staff list has
+    problems, so one message names them all. Columns the mappings do not use
+    are never kept. ``skip_bad_rows`` leaves out absence rows that cannot be
+    used when they are the only problems (see :attr:`ImportFileError.skippable`).
     """
-    staff = read_staff(staff_path, staff_mapping, today)
-    absences = read_absences(absence_path, [m.key for m in staff], absence_mapping, today)
-    period_from = min(a.start for a in absences)
-    period_to = max(a.start if a.end is None else a.end for a in absences)
+    with bulk_work():
+        staff, staff_problems = _read_staff(staff_path, staff_mapping, today)
+        columns, absence_problems = _read_absences(
+            absence_path, [m.key for m in staff], absence_mapping, today,
+            skip_bad_rows=skip_bad_rows and not staff_problems,
+        )
+    problems = staff_problems + absence_problems
+    if problems and not (skip_bad_rows and not staff_problems):
+        raise problems_error(problems)
+    if not columns.keys:
+        rows = len({p.row for p in problems})
+        raise ImportFileError(
+            absence_path,
+            f"Ingen af fraværsfilens {rows} rækker kan bruges, så der er intet at importere. "
+            "Ret rækkerne og prøv igen.",
+        )
+    starts = set(columns.starts)  # a thousand distinct days, not 150,000 comparisons
+    ends = set(columns.ends)
+    ends.discard(None)
+    latest_start = max(starts)
+    latest_end = max(ends, default=None)  # type: ignore[type-var]
     return ImportedData(
         staff=tuple(staff),
-        absences=tuple(absences),
-        period_from=period_from,
-        period_to=period_to,
+        columns=columns,
+        period_from=min(starts),
+        period_to=latest_start if latest_end is None else max(latest_start, latest_end),
         staff_rows=len(staff),
-        absence_rows=len(absences),
+        absence_rows=len(columns.starts),
+        skipped=tuple(problems),
     )

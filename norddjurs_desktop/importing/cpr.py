@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from itertools import chain
+from operator import itemgetter
 
 from .errors import ImportFileError
 from .tables import Cell, RawTable, column_label
@@ -42,7 +44,6 @@ _CPR = re.compile(
     rf"(?<!\d)(\d\d){_SEP}(\d\d){_SEP}(\d\d)({_SEP})\d{{4}}(?!\d)"
 )
 _ANY = re.compile(rf"\d\d{_SEP}\d\d{_SEP}\d\d{_SEP}\d{{4}}")
-_SEPARATOR = "\x1f"
 
 
 def _real_date(day: int, month: int, year: int) -> bool:
@@ -132,19 +133,19 @@ def cpr_cells(headers: list[str], cells: Iterable[Cell]) -> list[int]:
 def check_no_cpr(table: RawTable) -> None:
     """Raise :class:`ImportFileError` at the first cell (header included) that looks like CPR.
 
-    Each row is joined into one string and searched once, so the common case
-    (no ten-digit run at all) costs one regular-expression scan per row.
+    Each distinct cell value is checked once (an export repeats its dates and
+    keys a hundred times); only when one looks like CPR are the rows searched
+    for the first place it occurs.
     """
     header_hits = cpr_cells(table.headers, table.headers)
     if header_hits:
         raise _refuse(table.file, table.header_row, f"kolonne {header_hits[0] + 1}")
+    values = set(chain.from_iterable(map(itemgetter(1), table.rows)))
+    suspects = {value for value in values if looks_like_cpr(_text_of(value))}
+    if not suspects:
+        return
     for number, cells in table.rows:
-        try:
-            joined = _SEPARATOR.join(cells)  # type: ignore[arg-type]  # CSV: all text
-        except TypeError:
-            joined = _SEPARATOR.join(_text_of(c) for c in cells)
-        if not _ANY.search(joined):
-            continue
-        hits = cpr_cells(table.headers, cells)
+        hits = [i for i, cell in enumerate(cells) if cell in suspects]
+        hits = [i for i in hits if looks_like_cpr(_text_of(cells[i]))]  # 1 == True == 1.0
         if hits:
             raise _refuse(table.file, number, column_label(table.headers, hits[0]))

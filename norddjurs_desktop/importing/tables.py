@@ -36,6 +36,8 @@ class RawTable:
     headers: list[str]
     header_row: int
     rows: list[tuple[int, list[Cell]]]
+    #: Every cell is a str (a CSV file), so readers may skip asking each cell's type.
+    text_only: bool = False
 
 
 def column_label(headers: list[str], index: int) -> str:
@@ -46,7 +48,13 @@ def column_label(headers: list[str], index: int) -> str:
 
 
 def _is_blank(cells: list[Cell]) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    """No cell holds anything; a data row is known at its first cell, without a generator."""
+    for cell in cells:
+        if cell is None or cell == "":
+            continue
+        if not isinstance(cell, str) or cell.strip():
+            return False
+    return True
 
 
 # A well-formed UTF-8 sequence for a character beyond ASCII. Windows-1252 text
@@ -104,6 +112,16 @@ def _sniff_delimiter(first_line: str) -> str:
     return _DELIMITERS[counts.index(best)] if best else ";"
 
 
+def _first_lines(text: str, chunk: int = 65536) -> list[str]:
+    """The text's lines up to the first non-blank one, without splitting the whole file."""
+    lines = text[:chunk].splitlines()
+    if len(text) > chunk:
+        lines = lines[:-1]  # the last may be cut off
+        if not any(line.strip() for line in lines):
+            return text.splitlines()
+    return lines
+
+
 def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
     try:
         data = path.read_bytes()
@@ -114,7 +132,7 @@ def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
         raise ImportFileError(
             file, "Filen ser ikke ud til at være en CSV-fil. Brug CSV eller XLSX."
         )
-    lines = text.splitlines()
+    lines = _first_lines(text)
     first = next((line for line in lines if line.strip()), "")
     sep_line = _SEP_LINE.fullmatch(lines[0]) if lines else None
     if sep_line:  # Excel's "sep=;" hint: it names the separator and is not a row
@@ -127,10 +145,13 @@ def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
         rows = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        for record in reader:
-            rows.append(list(record))
-            if max_rows is not None and len(rows) >= max_rows:
-                break
+        if max_rows is None:
+            rows.extend(reader)  # type: ignore[arg-type]  # lists of text: one C loop
+        else:
+            for record in reader:
+                rows.append(list(record))
+                if len(rows) >= max_rows:
+                    break
     except csv.Error as error:
         raise ImportFileError(
             file,
@@ -216,18 +237,23 @@ def read_table(path: str | Path, max_rows: int | None = None) -> RawTable:
     source = Path(path)
     if not source.is_file():
         raise ImportFileError(file, "Filen findes ikke eller kan ikke åbnes.")
-    reader = _read_xlsx if _is_xlsx(source, file) else _read_csv
+    xlsx = _is_xlsx(source, file)
+    reader = _read_xlsx if xlsx else _read_csv
     records = reader(source, file, None if max_rows is None else max_rows + 1)
     header_index = next((i for i, r in enumerate(records) if not _is_blank(r)), None)
     if header_index is None:
         raise ImportFileError(file, "Filen er tom; den første række skal være kolonnenavne.")
     headers = [_header_text(c) for c in records[header_index]]
-    rows = [
-        (number + 1, cells)
-        for number, cells in enumerate(records)
-        if number > header_index and not _is_blank(cells)
-    ]
-    return RawTable(file, headers, header_index + 1, rows)
+    numbered = enumerate(records[header_index + 1 :], header_index + 2)
+    if xlsx:  # a row whose first cell is text is a data row: settled inline, no call
+        rows = [
+            (number, cells) for number, cells in numbered
+            if (cells and type(first := cells[0]) is str and first.strip())
+            or not _is_blank(cells)
+        ]
+    else:  # text cells only: the blank test inline, no call per row
+        rows = [(number, cells) for number, cells in numbered if "".join(cells).strip()]  # type: ignore[arg-type]
+    return RawTable(file, headers, header_index + 1, rows, text_only=not xlsx)
 
 
 def _header_text(cell: Cell) -> str:

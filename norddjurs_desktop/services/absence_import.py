@@ -14,15 +14,18 @@ unit behind.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import delete, insert
 from sqlmodel import Session, select
 
 from norddjurs_desktop.importing.absence_export import read_export
+from norddjurs_desktop.importing.columns import bulk_work
+from norddjurs_desktop.importing.errors import Problem
 from norddjurs_desktop.importing.mapping import normalise_header
 from norddjurs_desktop.importing.tables import read_table
 from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset
@@ -42,6 +45,7 @@ __all__ = [
     "import_absence_files",
     "import_absence_for_unit",
     "remembered_mapping",
+    "skipped_rows",
 ]
 
 def to_info(row: AbsenceImport) -> ImportInfo:
@@ -71,35 +75,35 @@ def _file_headers(path: Path) -> list[str]:
     return read_table(path, max_rows=1).headers
 
 
-_STAFF_COLUMNS = (
-    "import_id", "key", "team", "job_group", "age", "grade", "employed_from", "employed_to",
-)
-_ABSENCE_COLUMNS = ("import_id", "key", "reason", "start", "end")
+def _bulk_insert(session: Session, model: type, columns: Mapping[str, Sequence[Any]]) -> None:
+    """Insert rows given as columns (equal lengths), in the session's transaction.
 
-
-def _iso(day: date | None) -> str | None:
-    """Dates as SQLAlchemy's SQLite Date type stores them (ISO text)."""
-    return None if day is None else day.isoformat()
-
-
-def _bulk_insert(
-    session: Session, model: type, columns: Sequence[str], rows: Iterable[tuple[Any, ...]]
-) -> None:
-    """A Core INSERT run as one DB-API executemany of tuples, in the session's transaction.
-
-    For 150,000 rows this is several times faster than passing dicts through
-    SQLAlchemy, which converts every value in Python first. The values must
-    already be in stored form (dates as ISO text).
+    On SQLite, one DB-API executemany of tuples with dates as the ISO text
+    SQLAlchemy's Date type stores: for 150,000 rows several times faster than
+    SQLAlchemy converting every value of every row dict. Any other database
+    gets the same rows through SQLAlchemy Core (``execute(insert(table), rows)``).
     """
     connection = session.connection()
-    statement = insert(model.__table__)  # type: ignore[attr-defined]
-    compiled = statement.compile(dialect=connection.dialect, column_keys=list(columns))
-    assert compiled.positiontup == list(columns), compiled.positiontup
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(str(compiled), rows)  # type: ignore[arg-type]  # any iterable
-    finally:
-        cursor.close()
+    table = model.__table__  # type: ignore[attr-defined]
+    names = list(columns)
+    statement = insert(table)
+    compiled = statement.compile(dialect=connection.dialect, column_keys=names)
+    if connection.dialect.name == "sqlite" and compiled.positiontup == names:
+        values = [
+            _iso_texts(column) if isinstance(table.c[name].type, sa.Date) else column
+            for name, column in columns.items()
+        ]
+        connection.exec_driver_sql(str(compiled), list(zip(*values, strict=True)))
+        return
+    rows = [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+    if rows:
+        connection.execute(statement, rows)
+
+
+def _iso_texts(days: Sequence[date | None]) -> list[str | None]:
+    """Dates as SQLite stores them; each distinct date formatted once."""
+    iso = {day: day.isoformat() for day in set(days) if day is not None}
+    return list(map(iso.get, days))  # type: ignore[arg-type]  # None → None
 
 
 def _remember(session: Session, kind: str, headers: Sequence[str], mapping: Mapping) -> None:
@@ -122,13 +126,16 @@ def import_absence_for_unit(
     absence_path: Path,
     *,
     progress: Progress | None = None,
+    skip_bad_rows: bool = False,
 ) -> tuple[ImportInfo, bool]:
     """Import into the unit with this name, creating it if needed; returns (info, created).
 
     The unit is created in the import's own transaction: if anything fails
     (a bad file, a full disk, a kill), there is neither an import nor a unit.
+    ``skip_bad_rows``: see :func:`import_absence_files`.
     """
-    return _import(db, unit_name, staff_path, absence_path, None, None, progress)
+    return _import(db, unit_name, staff_path, absence_path, None, None, progress,
+                   skip_bad_rows)
 
 
 def import_absence_files(
@@ -140,8 +147,14 @@ def import_absence_files(
     staff_mapping: Mapping[str, str | None] | None = None,
     absence_mapping: Mapping[str, str | None] | None = None,
     progress: Progress | None = None,
+    skip_bad_rows: bool = False,
 ) -> ImportInfo:
     """Check both files, then store them for the unit in one transaction.
+
+    With ``skip_bad_rows``, absence rows that cannot be used (an impossible
+    date, Til before Fra, an unknown person) are left out when they are the
+    only problems; which rows, and why, is kept with the import
+    (:func:`skipped_rows`). Anything else still stops the whole import.
 
     Raises :class:`ImportFileError` (nothing stored) for any problem in the
     files and :class:`NotFoundError` when the unit is gone. A mapping given
@@ -150,7 +163,8 @@ def import_absence_files(
     from a worker thread; it is only ever called, never anything else.
     """
     info, _created = _import(
-        db, unit_id, staff_path, absence_path, staff_mapping, absence_mapping, progress
+        db, unit_id, staff_path, absence_path, staff_mapping, absence_mapping, progress,
+        skip_bad_rows,
     )
     return info
 
@@ -163,13 +177,15 @@ def _import(
     staff_mapping: Mapping[str, str | None] | None,
     absence_mapping: Mapping[str, str | None] | None,
     progress: Progress | None,
+    skip_bad_rows: bool = False,
 ) -> tuple[ImportInfo, bool]:
     """Check, then store; ``unit`` is an id, or a name to find or create in the same transaction."""
     db.backup_before("foer-fravaersimport")  # a copy to go back to (issue 7)
     report: Progress = progress or (lambda _percent, _text: None)
     staff_path, absence_path = Path(staff_path), Path(absence_path)
     report(0, "Læser og kontrollerer medarbejderlisten og fraværsfilen …")
-    data = read_export(staff_path, absence_path, staff_mapping, absence_mapping)
+    data = read_export(staff_path, absence_path, staff_mapping, absence_mapping,
+                       skip_bad_rows=skip_bad_rows)
     remember = [
         (kind, _file_headers(path), mapping)
         for kind, path, mapping in (
@@ -183,7 +199,7 @@ def _import(
         f"Gemmer {data.staff_rows} medarbejdere og {data.absence_rows} fraværsrækker …",
     )
     created = False
-    with db.session() as session:
+    with bulk_work(), db.session() as session:
         if isinstance(unit, str):
             found = session.exec(select(Unit.id).where(Unit.name == " ".join(unit.split()))).first()
             created = found is None
@@ -210,23 +226,31 @@ def _import(
             period_to=data.period_to,
             staff_rows=data.staff_rows,
             absence_rows=data.absence_rows,
+            skipped_rows=_skipped_json(data.skipped),
         )
         session.add(row)
         session.flush()
         import_id = row.id
-        _bulk_insert(
-            session, StaffRecord, _STAFF_COLUMNS,
-            (
-                (import_id, m.key, m.team, m.job_group, m.age, m.grade,
-                 _iso(m.employed_from), _iso(m.employed_to))
-                for m in data.staff
-            ),
-        )
+        staff = data.staff
+        _bulk_insert(session, StaffRecord, {
+            "import_id": [import_id] * len(staff),
+            "key": [m.key for m in staff],
+            "team": [m.team for m in staff],
+            "job_group": [m.job_group for m in staff],
+            "age": [m.age for m in staff],
+            "grade": [m.grade for m in staff],
+            "employed_from": [m.employed_from for m in staff],
+            "employed_to": [m.employed_to for m in staff],
+        })
         report(70, "Gemmer fraværsrækkerne …")
-        _bulk_insert(
-            session, AbsenceRecord, _ABSENCE_COLUMNS,
-            ((import_id, a.key, a.reason, a.start.isoformat(), _iso(a.end)) for a in data.absences),
-        )
+        columns = data.columns
+        _bulk_insert(session, AbsenceRecord, {
+            "import_id": [import_id] * len(columns.keys),
+            "key": columns.keys,
+            "reason": columns.reasons,
+            "start": columns.starts,
+            "end": columns.ends,
+        })
         for kind, headers, mapping in remember:
             _remember(session, kind, headers, mapping)
         info = to_info(row)
@@ -236,6 +260,24 @@ def _import(
     forget_dataset(db, info.id)
     report(100, "Importen er færdig.")
     return info, created
+
+
+def _skipped_json(skipped: Sequence[Problem]) -> str:
+    if not skipped:
+        return ""
+    return json.dumps([[p.row, p.column, p.message] for p in skipped], ensure_ascii=False)
+
+
+def skipped_rows(db: Database, import_id: int) -> tuple[Problem, ...]:
+    """The absence rows an import left out on request, each with its problem (in file order)."""
+    with db.session() as session:
+        row = session.get(AbsenceImport, import_id)
+        if row is None:
+            raise NotFoundError("Importen findes ikke længere.")
+        text, file = row.skipped_rows, row.absence_file
+    if not text:
+        return ()
+    return tuple(Problem(file, int(r), str(c), str(m), True) for r, c, m in json.loads(text))
 
 
 def remembered_mapping(

@@ -28,6 +28,8 @@ class AbsenceImport(SQLModel, table=True):
     period_to: dt.date
     staff_rows: int = 0
     absence_rows: int = 0
+    #: JSON list of the absence rows left out on request, each [row, column, problem]; "" none.
+    skipped_rows: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class StaffRecord(SQLModel, table=True):

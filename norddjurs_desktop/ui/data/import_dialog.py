@@ -3,7 +3,10 @@
 The preview never shows a CPR number (the importing layer hides such cells)
 and flags the column in red. The import itself runs on a pool thread with a
 progress dialog; a bad file leaves the dialog open with the Danish message
-naming file, row and column, and nothing stored.
+naming file, row and column of every problem, and nothing stored. When the
+only problems are absence rows that cannot be used, the dialog offers
+"Importér uden de N rækker"; after such an import it shows which rows were
+left out, and why, before it closes.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -28,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from norddjurs_desktop.importing.errors import ImportFileError
+from norddjurs_desktop.importing.errors import ImportFileError, Problem
 from norddjurs_desktop.importing.mapping import (
     ABSENCE_COLUMNS,
     STAFF_COLUMNS,
@@ -39,6 +43,7 @@ from norddjurs_desktop.importing.mapping import (
 )
 from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
+from norddjurs_desktop.services.absence_import import skipped_rows
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
@@ -75,8 +80,11 @@ class _ProgressRelay(QObject):
         self.dialog.setValue(value)
 
 
+Imported = tuple[ImportInfo, tuple[Problem, ...]]
+
+
 class ImportDialog(QDialog):
-    """After ``accepted``, ``info`` holds the stored import."""
+    """After ``accepted``, ``info`` holds the stored import and ``skipped`` any rows left out."""
 
     def __init__(self, db: Database, unit_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +96,9 @@ class ImportDialog(QDialog):
         self.previews: dict[str, TablePreview | None] = {"staff": None, "absence": None}
         self.forms: dict[str, MappingForm | None] = {"staff": None, "absence": None}
         self.info: ImportInfo | None = None
-        self.task: BackgroundTask[Done[ImportInfo]] | None = None
+        self.skipped: tuple[Problem, ...] = ()
+        self.failure: ImportFileError | None = None  # the last import's refusal, if any
+        self.task: BackgroundTask[Done[Imported]] | None = None
         self.progress: QProgressDialog | None = None
 
         grid = QGridLayout()
@@ -129,20 +139,45 @@ class ImportDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {cpr_colour()};")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.hide()
+        # Every problem is listed (up to 50 lines): scrolls rather than stretching the dialog.
+        self.error_area = QScrollArea()
+        self.error_area.setWidgetResizable(True)
+        self.error_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.error_area.setMaximumHeight(200)
+        self.error_area.setWidget(self.error_label)
+        self.error_area.hide()
+        self.summary_label = plain(named(QLabel(), "skippedSummary"))
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary_area = QScrollArea()
+        self.summary_area.setWidgetResizable(True)
+        self.summary_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.summary_area.setMaximumHeight(200)
+        self.summary_area.setWidget(self.summary_label)
+        self.summary_area.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annullér")
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText("Annullér")
+        self.skip_button = named(QPushButton(), "skipBadRowsButton")
+        self.skip_button.clicked.connect(lambda: self.start_import(skip_bad_rows=True))
         self.import_button = named(QPushButton("Importér"), "importButton")
         self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
+        self.close_button = named(QPushButton("Luk"), "closeButton")
+        self.close_button.clicked.connect(self.accept)
+        buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.import_button.clicked.connect(self.start_import)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.skip_button.hide()  # shown only when it applies (the box shows what it adds)
+        self.close_button.hide()
+        self.import_button.clicked.connect(lambda: self.start_import())
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(note)
-        layout.addWidget(self.error_label)
+        layout.addWidget(self.error_area)
+        layout.addWidget(self.summary_area)
         layout.addWidget(buttons)
 
     # -- choosing files ---------------------------------------------------------------------
@@ -224,7 +259,8 @@ class ImportDialog(QDialog):
         return self.forms[kind]
 
     # -- importing ----------------------------------------------------------------------------
-    def start_import(self) -> BackgroundTask[Done[ImportInfo]] | None:
+    def start_import(self, skip_bad_rows: bool = False) -> BackgroundTask[Done[Imported]] | None:
+        """Import both files off the GUI thread; ``skip_bad_rows`` leaves unusable rows out."""
         staff, absence = self.paths["staff"], self.paths["absence"]
         if staff is None or absence is None:
             self._show_error("Vælg både medarbejderlisten og fraværslisten.")
@@ -250,15 +286,22 @@ class ImportDialog(QDialog):
         relay = _ProgressRelay(progress)
         self.progress = progress
         self.import_button.setEnabled(False)
+        self.skip_button.hide()
+        self.failure = None
         db, unit_id = self.db, self.unit_id
 
-        def work() -> Done[ImportInfo]:
-            info = absence_service.import_absence_files(
-                db, unit_id, staff, absence,
-                staff_mapping=mappings["staff"], absence_mapping=mappings["absence"],
-                progress=relay.progressed.emit,
-            )
-            return Done(info, Changes.of(Kind.ABSENCE, unit_id=unit_id))
+        def work() -> Done[Imported]:
+            try:
+                info = absence_service.import_absence_files(
+                    db, unit_id, staff, absence,
+                    staff_mapping=mappings["staff"], absence_mapping=mappings["absence"],
+                    progress=relay.progressed.emit, skip_bad_rows=skip_bad_rows,
+                )
+            except ImportFileError as error:
+                self.failure = error  # read on the GUI thread once the failure is reported
+                raise
+            skipped = skipped_rows(db, info.id) if skip_bad_rows else ()
+            return Done((info, skipped), Changes.of(Kind.ABSENCE, unit_id=unit_id))
 
         # Announced to every view even if this dialog is closed before the import ends.
         self.task = run_op_in_background(
@@ -273,19 +316,39 @@ class ImportDialog(QDialog):
             self.progress = None
         self.import_button.setEnabled(True)
 
-    def _imported(self, info: ImportInfo) -> None:
+    def _imported(self, result: Imported) -> None:
         self._close_progress()
-        self.info = info
-        self.accept()
+        self.info, self.skipped = result
+        if not self.skipped:
+            self.accept()
+            return
+        # Say what was left out before closing: HR fixes those rows in the HR system.
+        rows = len({p.row for p in self.skipped})
+        lines = [f"Importeret uden {rows} rækker fra '{Path(self.skipped[0].file).name}', "
+                 "der ikke kunne bruges:"]
+        lines.extend(f"• række {p.row}, kolonnen '{p.column}': {p.message}" for p in self.skipped)
+        self.summary_label.setText("\n".join(lines))
+        self.summary_area.show()
+        self.import_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        self.close_button.setDefault(True)
 
     def _import_failed(self, text: str) -> None:
         self._close_progress()
         self._show_error(f"Importen blev ikke gennemført, og intet er gemt.\n{text}")
+        failure = self.failure
+        if failure is not None and failure.skippable:
+            self.skip_button.setText(f"Importér uden de {failure.bad_rows} rækker")
+            self.skip_button.show()
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(f"⚠ {text}")
         self.error_label.show()
+        self.error_area.show()
 
     def _clear_error(self) -> None:
         self.error_label.hide()
+        self.error_area.hide()
         self.error_label.setText("")
+        self.skip_button.hide()
