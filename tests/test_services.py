@@ -138,8 +138,6 @@ def test_shipped_decks_are_loaded_and_user_edits_and_notes_survive_an_update(
 
 
 def test_the_demo_is_a_finished_screening(db) -> None:
-    if db.is_server:
-        pytest.skip("the demo's absence import still writes rows the SQLite way (issue 13)")
     screening_id = create_demo(db)
     data = screenings.get_screening(db, screening_id)
     assert data.unit_name == DEMO_UNIT
