@@ -139,6 +139,7 @@ def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], Non
         contact_commands,
         cycle_commands,
         deck_commands,
+        share_commands,
     )
 
     return [
@@ -147,6 +148,7 @@ def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], Non
         cycle_commands.register,
         contact_commands.register,
         backup_commands.register,
+        share_commands.register,
     ]
 
 

@@ -228,6 +228,10 @@ def export_unit(db: Database, unit_id: int, out: Path) -> ShareExportResult:
                 "Enheden fylder mere end en delingsfil må (20 MB); filen er ikke gemt."
             )
         os.replace(partial, out)
+    except OSError as error:
+        raise ValidationError(
+            f"Kan ikke skrive {out}: {error.strerror or 'ingen adgang'}. Intet er gemt."
+        ) from error
     finally:
         partial.unlink(missing_ok=True)
     unit = content["unit"]

@@ -39,6 +39,7 @@ from norddjurs_desktop.domain.share_format import (
     MAX_CONTENT_BYTES,
     MAX_FILE_BYTES,
     MAX_MANIFEST_BYTES,
+    ShareFileError,
     check_content,
     check_manifest,
     check_members,
@@ -50,7 +51,13 @@ from norddjurs_desktop.services.share_store import store_months, store_screening
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Screening, Unit
 
-__all__ = ["SharedFile", "ShareImportResult", "import_share_file", "read_share_file"]
+__all__ = [
+    "ShareImportResult",
+    "ShareRefused",
+    "SharedFile",
+    "import_share_file",
+    "read_share_file",
+]
 
 IMPORT_KINDS = (
     Kind.UNITS, Kind.SCREENINGS, Kind.SCREENING, Kind.PARTICIPANTS, Kind.ASSESSMENTS,
@@ -127,9 +134,19 @@ def _json(data: bytes, what: str) -> object:
         raise refusal(f"{what} er ikke gyldig JSON") from error
 
 
+class ShareRefused(ValidationError):
+    """The share file was refused (the domain's reason, as a service error); nothing stored."""
+
+
 def read_share_file(path: Path) -> SharedFile:
     """Read and check a share file completely; raise a Danish refusal for anything amiss."""
-    path = Path(path)
+    try:
+        return _read_share_file(Path(path))
+    except ShareFileError as error:
+        raise ShareRefused(str(error)) from error
+
+
+def _read_share_file(path: Path) -> SharedFile:
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -193,6 +210,13 @@ def _unit(session: Session, shared: dict[str, Any]) -> tuple[Unit, bool, list[st
 def import_share_file(db: Database, path: Path) -> ShareImportResult:
     """Check the file, then add it to the database in one transaction (see module doc)."""
     shared = read_share_file(path)
+    try:
+        return _store(db, shared)
+    except ShareFileError as error:
+        raise ShareRefused(str(error)) from error
+
+
+def _store(db: Database, shared: SharedFile) -> ShareImportResult:
     content = shared.content
     added: list[str] = []
     updated: list[str] = []
