@@ -338,9 +338,10 @@ def test_forged_damaged_oversized_and_newer_files_are_refused_with_nothing_store
     for words, path in cases:
         _refused(hr, path, words)
 
-    newer = rewrite(good, tmp_path / "newer.fremmoede", lambda c: None,
+    newer = rewrite(good, tmp_path / "newer.fremmoede", lambda c: c.update(teams=[]),
                     manifest_change=lambda m: m.update(format_version=FORMAT_VERSION + 1,
-                                                       app_version="9.0"))
+                                                       app_version="9.0", signed_by="HR"),
+                    extra=("bilag.pdf", b"%PDF-1.7"))
     _refused(hr, newer, "nyere version af Fremmødepaletten")
 
     damaged = tmp_path / "damaged.fremmoede"

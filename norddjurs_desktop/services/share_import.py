@@ -155,9 +155,13 @@ def _read_share_file(path: Path) -> SharedFile:
         raise refusal(f"filen er {size / 1024 / 1024:.0f} MB; en delingsfil må højst fylde 20 MB")
     try:
         with zipfile.ZipFile(path) as archive:
-            check_members(archive.namelist())
+            names = archive.namelist()
+            if MANIFEST not in names:
+                raise refusal("filen er ikke en delingsfil fra Fremmødepaletten")
+            # the version first: a newer format may well have other members
             manifest = check_manifest(_json(_read_member(archive, MANIFEST, MAX_MANIFEST_BYTES),
                                             "manifestet"))
+            check_members(names)
             body = _read_member(archive, CONTENT, MAX_CONTENT_BYTES)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
         raise refusal("filen er beskadiget eller ikke en delingsfil") from error

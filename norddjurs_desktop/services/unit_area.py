@@ -1,4 +1,8 @@
-"""A unit's "Område" (forvaltning or area), by which HR groups the units."""
+"""A unit's "Område" (forvaltning or area), by which HR groups the units.
+
+Reading goes through the standard library (the home shows the area before the
+ORM is loaded, see tests/test_startup_path.py); only setting it loads the ORM.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ from norddjurs_desktop.domain.unit_area import AreaError, clean_area
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.models import Unit
 
 __all__ = ["set_unit_area", "unit_area"]
 
@@ -25,6 +28,8 @@ def set_unit_area(db: Database, unit_id: int, area: str) -> Changes:
         cleaned = clean_area(area)
     except AreaError as error:
         raise ValidationError(str(error)) from error
+    from norddjurs_desktop.storage.models import Unit
+
     with db.session() as session:
         unit = session.get(Unit, unit_id)
         if unit is None:

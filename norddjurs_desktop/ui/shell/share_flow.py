@@ -8,10 +8,11 @@ line, what was written or what was added, updated and kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from norddjurs_desktop.services.changes import Changes
@@ -33,6 +34,16 @@ def _folder() -> Path:
     if folder and Path(folder).is_dir():
         return Path(folder)
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def _tell(show: Callable[[], object]) -> None:
+    """Show the closing message once back in the main loop.
+
+    The busy dialog is deleted there; a modal message shown straight from the
+    operation's callback kept it alive, and QProgressDialog's own start-up
+    timer then put "Et øjeblik …" on top of the message.
+    """
+    QTimer.singleShot(0, show)
 
 
 def _choose_unit(parent: QWidget, db: Database, unit_id: int | None) -> tuple[int, str] | None:
@@ -73,11 +84,11 @@ def share_unit(
     EXPORT_FOLDER.set(str(path.parent))
 
     def written(result: ShareExportResult) -> None:
-        QMessageBox.information(parent, "Enheden er delt", plain_message("\n\n".join(
-            result.lines())))
+        _tell(lambda: QMessageBox.information(
+            parent, "Enheden er delt", plain_message("\n\n".join(result.lines()))))
 
     def failed(text: str) -> None:
-        QMessageBox.warning(parent, "Enheden blev ikke delt", plain_message(text))
+        _tell(lambda: QMessageBox.warning(parent, "Enheden blev ikke delt", plain_message(text)))
 
     return run_op_in_background(
         lambda: Done(export_unit(db, unit[0], path), Changes()),
@@ -103,11 +114,11 @@ def import_share(
         return Done(result, result.changes)
 
     def brought(result: ShareImportResult) -> None:
-        QMessageBox.information(parent, "Den delte fil er hentet", plain_message("\n".join(
-            result.lines())))
+        _tell(lambda: QMessageBox.information(
+            parent, "Den delte fil er hentet", plain_message("\n".join(result.lines()))))
 
     def failed(text: str) -> None:
-        QMessageBox.warning(parent, "Filen blev ikke hentet", plain_message(text))
+        _tell(lambda: QMessageBox.warning(parent, "Filen blev ikke hentet", plain_message(text)))
 
     return run_op_in_background(
         run, owner=parent, on_success=brought, on_failure=failed,
