@@ -166,7 +166,7 @@ def test_a_newer_copy_replaces_an_older_and_an_older_never_overwrites_a_newer(
     demo = unit_id(school, DEMO_UNIT)
     old_file = export_unit(school, demo, tmp_path / "old.fremmoede").path
     import_share_file(hr, old_file)
-    reviews_before = counts(hr)["action_review"]
+    before = counts(hr)
 
     first_id = school.read("SELECT id FROM screening ORDER BY date")[0][0]
     screenings.set_score(school, first_id, "data", 5)
@@ -182,8 +182,8 @@ def test_a_newer_copy_replaces_an_older_and_an_older_never_overwrites_a_newer(
     data = next(a for a in screenings.get_screening(hr, hr_first).assessments
                 if a.theme_key == "data")
     assert (data.score, data.resources) == (5, "Tallene hænger på tavlen.")
-    # the later screening's reviews of the replaced plan are still there
-    assert counts(hr)["action_review"] == reviews_before
+    # replaced wholesale, not added to: and the later screening's reviews of the plan stay
+    assert counts(hr) == before
     after_new = counts(hr)
 
     older = import_share_file(hr, old_file)
@@ -331,6 +331,9 @@ def test_forged_damaged_oversized_and_newer_files_are_refused_with_nothing_store
                                   extra=("../../evil.sh", b"rm -rf /"))),
         ("manifestet", rewrite(good, tmp_path / "manifest.fremmoede", lambda c: None,
                                manifest_change=lambda m: m.update(format_version="1"))),
+        ("ikke gyldig JSON", rewrite(
+            good, tmp_path / "nan.fremmoede",
+            lambda c: c["screenings"][0]["themes"][0].update(priority=float("nan")))),
         ("samme tema flere gange", rewrite(
             good, tmp_path / "twice.fremmoede",
             lambda c: c["screenings"][0]["themes"].__setitem__(1, dict(theme(c))))),
@@ -415,3 +418,20 @@ def test_share_export_and_import_on_the_command_line(
     assert main(["share-export", "--db", str(source), "--unit", "Findes ikke",
                  "--out", str(out)]) == 2
     assert "ingen enhed med navnet" in capsys.readouterr().err
+
+
+def test_a_screening_of_another_unit_here_stops_the_whole_import(
+    open_db: Callable[[str], Database], tmp_path: Path
+) -> None:
+    """One transaction: the new unit made before the clash is not left behind."""
+    care, hr = open_db("care"), open_db("hr")
+    second_unit(care)
+    good = export_unit(care, unit_id(care, "Hjemmeplejen Nord"), tmp_path / "good").path
+    import_share_file(hr, good)
+
+    def other_unit(content: dict[str, Any]) -> None:
+        content["unit"].update(uid="0" * 32, name="Hjemmeplejen Syd")
+
+    _refused(hr, rewrite(good, tmp_path / "other.fremmoede", other_unit),
+             "hører til en anden enhed")
+    assert units.find_unit(hr, "Hjemmeplejen Syd") is None
