@@ -195,6 +195,15 @@ def test_a_newer_copy_replaces_an_older_and_an_older_never_overwrites_a_newer(
     assert data.score == 5
     assert counts(hr) == after_new
 
+    # edited as often on both sides: neither is newer, the one here stays, and that is said
+    screenings.set_score(school, first_id, "culture", 1)
+    screenings.set_score(hr, hr_first, "culture", 2)
+    both = import_share_file(hr, export_unit(school, demo, tmp_path / "both").path)
+    assert any("ændret både her og hos enheden" in line for line in both.kept)
+    culture = next(a for a in screenings.get_screening(hr, hr_first).assessments
+                   if a.theme_key == "culture")
+    assert culture.score == 2
+
 
 def test_the_share_file_holds_no_person_key_cpr_name_or_person_row(
     open_db: Callable[[str], Database], tmp_path: Path

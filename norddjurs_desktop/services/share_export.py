@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -46,7 +47,13 @@ from norddjurs_desktop.storage.models import (
 )
 from norddjurs_desktop.storage.round_models import Vote
 
-__all__ = ["ShareExportResult", "build_share", "export_unit", "share_file_name"]
+__all__ = [
+    "ShareExportResult",
+    "build_share",
+    "export_unit",
+    "screening_records",
+    "share_file_name",
+]
 
 
 @dataclass(frozen=True)
@@ -113,88 +120,98 @@ def _rounds(session: Session, screening_id: int) -> list[dict[str, object]]:
     ]
 
 
+def screening_records(session: Session, unit_id: int) -> tuple[list[dict[str, Any]], int]:
+    """The unit's screenings as the share file writes them, and how many owners were left out.
+
+    The import uses the same records to tell an unchanged screening from one
+    edited on both sides.
+    """
+    left_out = 0
+    screenings = list(session.exec(
+        select(Screening).where(Screening.unit_id == unit_id)
+        .order_by(col(Screening.date), col(Screening.id))
+    ).all())
+    uid_of = {s.id: s.uid for s in screenings}
+    actions = {s.id: _actions(session, s.id or 0) for s in screenings}
+    place = {
+        a.id: (uid_of[sid], index)
+        for sid, rows in actions.items()
+        for index, a in enumerate(rows)
+    }
+    records = []
+    for s in screenings:
+        sid = s.id or 0
+        people = session.exec(
+            select(Participant).where(Participant.screening_id == sid)
+            .order_by(col(Participant.position), col(Participant.id))
+        ).all()
+        roles = {" ".join(p.name.split()).casefold(): p.role for p in people}
+        themes = session.exec(
+            select(ThemeAssessment).where(ThemeAssessment.screening_id == sid)
+        ).all()
+        follows = session.exec(select(FollowUp).where(FollowUp.screening_id == sid)).first()
+        own = {a.id: index for index, a in enumerate(actions[sid])}
+        reviews = []
+        for review in session.exec(
+            select(ActionReview).where(ActionReview.screening_id == sid)
+            .order_by(col(ActionReview.position), col(ActionReview.id))
+        ).all():
+            target = place.get(review.action_id)
+            if target is None or target[0] == s.uid:
+                continue
+            reviews.append({
+                "screening": target[0],
+                "action": target[1],
+                "effect": review.effect,
+                "comment": review.comment,
+                "carried_to": own.get(review.carried_action_id),
+            })
+        action_records = []
+        for a in actions[sid]:
+            owner = shareable_owner(a.owner, roles)
+            left_out += bool(a.owner.strip()) and not owner
+            action_records.append({
+                "theme": a.theme_key,
+                "problem": a.problem,
+                "action": a.action,
+                "owner": owner,
+                "deadline": _iso(a.deadline),
+                "follow_up": _iso(a.follow_up),
+                "status": a.status,
+                "success": a.success,
+                "data_reference": json.loads(a.data_reference) if a.data_reference else None,
+            })
+        records.append({
+            "uid": s.uid,
+            "version": s.version,
+            "date": s.date.isoformat(),
+            "forum": s.forum,
+            "purpose": s.purpose,
+            "status": s.status,
+            "summary": s.summary,
+            "next_follow_up": _iso(s.next_follow_up),
+            "updated_at": _moment(s.updated_at),
+            "follows": uid_of.get(follows.previous_id) if follows else None,
+            "participant_roles": [p.role for p in people],
+            "themes": [
+                {"key": t.theme_key, "score": t.score, "resources": t.resources,
+                 "challenges": t.challenges, "priority": t.priority}
+                for t in sorted(themes, key=lambda t: PALETTE_KEYS.index(t.theme_key))
+            ],
+            "rounds": _rounds(session, sid),
+            "actions": action_records,
+            "reviews": reviews,
+        })
+    return records, left_out
+
+
 def build_share(db: Database, unit_id: int) -> tuple[dict[str, object], int]:
     """The unit's content as the share file holds it, and how many owners were left out."""
-    left_out = 0
     with db.session() as session:
         unit = session.get(Unit, unit_id)
         if unit is None:
             raise NotFoundError("Enheden findes ikke længere.")
-        screenings = list(session.exec(
-            select(Screening).where(Screening.unit_id == unit_id)
-            .order_by(col(Screening.date), col(Screening.id))
-        ).all())
-        uid_of = {s.id: s.uid for s in screenings}
-        actions = {s.id: _actions(session, s.id or 0) for s in screenings}
-        place = {
-            a.id: (uid_of[sid], index)
-            for sid, rows in actions.items()
-            for index, a in enumerate(rows)
-        }
-        records = []
-        for s in screenings:
-            sid = s.id or 0
-            people = session.exec(
-                select(Participant).where(Participant.screening_id == sid)
-                .order_by(col(Participant.position), col(Participant.id))
-            ).all()
-            roles = {" ".join(p.name.split()).casefold(): p.role for p in people}
-            themes = session.exec(
-                select(ThemeAssessment).where(ThemeAssessment.screening_id == sid)
-            ).all()
-            follows = session.exec(select(FollowUp).where(FollowUp.screening_id == sid)).first()
-            own = {a.id: index for index, a in enumerate(actions[sid])}
-            reviews = []
-            for review in session.exec(
-                select(ActionReview).where(ActionReview.screening_id == sid)
-                .order_by(col(ActionReview.position), col(ActionReview.id))
-            ).all():
-                target = place.get(review.action_id)
-                if target is None or target[0] == s.uid:
-                    continue
-                reviews.append({
-                    "screening": target[0],
-                    "action": target[1],
-                    "effect": review.effect,
-                    "comment": review.comment,
-                    "carried_to": own.get(review.carried_action_id),
-                })
-            action_records = []
-            for a in actions[sid]:
-                owner = shareable_owner(a.owner, roles)
-                left_out += bool(a.owner.strip()) and not owner
-                action_records.append({
-                    "theme": a.theme_key,
-                    "problem": a.problem,
-                    "action": a.action,
-                    "owner": owner,
-                    "deadline": _iso(a.deadline),
-                    "follow_up": _iso(a.follow_up),
-                    "status": a.status,
-                    "success": a.success,
-                    "data_reference": json.loads(a.data_reference) if a.data_reference else None,
-                })
-            records.append({
-                "uid": s.uid,
-                "version": s.version,
-                "date": s.date.isoformat(),
-                "forum": s.forum,
-                "purpose": s.purpose,
-                "status": s.status,
-                "summary": s.summary,
-                "next_follow_up": _iso(s.next_follow_up),
-                "updated_at": _moment(s.updated_at),
-                "follows": uid_of.get(follows.previous_id) if follows else None,
-                "participant_roles": [p.role for p in people],
-                "themes": [
-                    {"key": t.theme_key, "score": t.score, "resources": t.resources,
-                     "challenges": t.challenges, "priority": t.priority}
-                    for t in sorted(themes, key=lambda t: PALETTE_KEYS.index(t.theme_key))
-                ],
-                "rounds": _rounds(session, sid),
-                "actions": action_records,
-                "reviews": reviews,
-            })
+        records, left_out = screening_records(session, unit_id)
         content: dict[str, object] = {
             "unit": {"uid": unit.uid, "name": unit.name, "area": unit.area},
             "screenings": records,

@@ -47,6 +47,7 @@ from norddjurs_desktop.domain.share_format import (
 )
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import ValidationError
+from norddjurs_desktop.services.share_export import screening_records
 from norddjurs_desktop.services.share_store import store_months, store_screening
 from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.models import Screening, Unit
@@ -178,6 +179,29 @@ def _screening_words(record: dict[str, Any]) -> str:
     return f"screeningen {danish_date(date.fromisoformat(record['date']))} ({record['forum']})"
 
 
+def _why_kept(here: Screening, record: dict[str, Any], local: dict[str, Any]) -> str:
+    """Why the screening here stays: the same edition, a newer one, or edited on both sides.
+
+    Equal versions whose contents differ were changed as often in both places:
+    neither is newer, so the one here is kept and the user is told.
+    """
+    if record["version"] < here.version:
+        return (f"udgaven her er nyere (version {here.version}, filen har "
+                f"version {record['version']})")
+    if _same(local, record):
+        return "den samme udgave findes allerede"
+    return ("den er ændret både her og hos enheden lige mange gange; udgaven her er "
+            "beholdt – bed enheden om at dele igen, hvis deres skal gælde")
+
+
+def _same(local: dict[str, Any], record: dict[str, Any]) -> bool:
+    """The same screening, edit times aside (a copy keeps the times it came with)."""
+    def ignore(values: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in values.items() if k != "updated_at"}
+
+    return ignore(local) == ignore(record)
+
+
 def _free_name(session: Session, name: str) -> str:
     """The name itself, or with " (2)", " (3)" … when another unit has it here."""
     candidate, number = name, 1
@@ -230,6 +254,7 @@ def _store(db: Database, shared: SharedFile) -> ShareImportResult:
         assert unit.id is not None
         ids: dict[str, int] = {}
         fresh: list[dict[str, Any]] = []
+        here_records: dict[str, dict[str, Any]] | None = None  # read when first needed
         ordered = sorted(content["screenings"], key=lambda s: s["date"])
         for record in ordered:
             here = session.exec(select(Screening).where(Screening.uid == record["uid"])).first()
@@ -242,9 +267,9 @@ def _store(db: Database, shared: SharedFile) -> ShareImportResult:
                 updated.append(f"{words} – en nyere udgave (version {record['version']}, "
                                f"her var version {here.version})")
             else:
-                why = ("den samme udgave findes allerede" if record["version"] == here.version
-                       else f"udgaven her er nyere (version {here.version}, filen har "
-                       f"version {record['version']})")
+                if here_records is None:
+                    here_records = {r["uid"]: r for r in screening_records(session, unit.id)[0]}
+                why = _why_kept(here, record, here_records.get(record["uid"], {}))
                 kept.append(f"{words} – {why}")
                 ids[record["uid"]] = here.id or 0
                 continue
