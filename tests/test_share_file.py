@@ -444,3 +444,40 @@ def test_a_screening_of_another_unit_here_stops_the_whole_import(
     _refused(hr, rewrite(good, tmp_path / "other.fremmoede", other_unit),
              "hører til en anden enhed")
     assert units.find_unit(hr, "Hjemmeplejen Syd") is None
+
+
+def test_a_full_disk_half_way_stores_nothing(
+    open_db: Callable[[str], Database], tmp_path: Path, migrated_template: Path
+) -> None:
+    """The import is one transaction: a disk that fills up leaves HR's file as it was."""
+    import sqlite3
+    from contextlib import closing
+
+    from sqlalchemy import event
+
+    from norddjurs_desktop.storage.database import open_database
+
+    care = open_db("care")
+    uid = second_unit(care)
+    sid = care.read("SELECT id FROM screening")[0][0]
+    for key in ("handling", "data", "prevention", "leadership"):
+        screenings.set_notes(care, sid, key, resources="r" * 19_000, challenges="c" * 19_000)
+    path = export_unit(care, uid, tmp_path / "care").path
+
+    hr_path = tmp_path / "full.sqlite"
+    shutil.copyfile(migrated_template, hr_path)
+    hr = open_database(hr_path)
+    try:
+        with hr.reader() as conn:
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        event.listen(hr.engine, "connect",
+                     lambda c, _r: c.execute(f"PRAGMA max_page_count={pages}"))
+        before = counts(hr)
+        with pytest.raises(UserFacingError, match="Disken er fuld"):
+            import_share_file(hr, path)
+        assert counts(hr) == before
+    finally:
+        hr.close()
+    with closing(sqlite3.connect(hr_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT count(*) FROM unit").fetchone()[0] == 0
