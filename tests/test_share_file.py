@@ -35,6 +35,7 @@ from norddjurs_desktop.services.share_export import export_unit
 from norddjurs_desktop.services.share_import import import_share_file
 from norddjurs_desktop.services.share_months import (
     list_shared_months,
+    shared_absence_pct_by_unit,
     shared_absence_pct_last_12_months,
 )
 from norddjurs_desktop.services.unit_area import set_unit_area, unit_area
@@ -264,6 +265,8 @@ def test_months_with_fewer_than_five_persons_stay_home(
     import_absence_files(source, uid, *_write_lists(tmp_path))
     save_key_figure(source, uid, KeyFigureRow(date(2023, 11, 1), 6.0, 30.0, 3.0))  # < 5 FTE
     save_key_figure(source, uid, KeyFigureRow(date(2023, 12, 1), 5.5, 80.0, 12.0))
+    # shared, but older than the twelve months the overview's figure covers
+    save_key_figure(source, uid, KeyFigureRow(date(2022, 1, 1), 50.0, 900.0, 10.0))
     january = unit_stats(source, uid, period_from=date(2024, 1, 1), period_to=date(2024, 1, 31))
     march = unit_stats(source, uid, period_from=date(2024, 3, 1), period_to=date(2024, 3, 31))
     assert january is not None and january.persons == 4
@@ -289,7 +292,9 @@ def test_months_with_fewer_than_five_persons_stay_home(
     assert twelve is not None and whole is not None and whole.absence_pct is not None
     # the FTE-weighted months land close to the figure of the same stretch (plus December)
     assert min(5.5, whole.absence_pct) - 0.5 <= twelve <= max(5.5, whole.absence_pct) + 0.5
-    assert shared_absence_pct_last_12_months(hr, unit_id(hr, "Plejecenter Lyng") + 99) is None
+    assert shared["2022-01"]["absence_pct"] == 50.0
+    assert shared_absence_pct_by_unit(hr) == {here: pytest.approx(twelve)}
+    assert shared_absence_pct_last_12_months(hr, here + 99) is None
 
 
 def test_a_different_unit_with_the_same_name_is_not_merged(

@@ -32,7 +32,9 @@ __all__ = [
     "SharedMonth",
     "list_shared_months",
     "months_to_share",
+    "shared_absence_pct_by_unit",
     "shared_absence_pct_last_12_months",
+    "twelve_month_pct",
 ]
 
 
@@ -116,18 +118,37 @@ def list_shared_months(db: Database, unit_id: int) -> list[SharedMonth]:
 
 
 def shared_absence_pct_last_12_months(db: Database, unit_id: int) -> float | None:
-    """Absence % over the 12 months ending with the newest shared month; None without any.
+    """Absence % over the 12 months ending with the unit's newest shared month; None without any.
 
     The months present in that window are averaged, weighted by FTE when every
     one of them has it (a month with more staff weighs more, as in a 12-month
     figure of the data view), else plainly.
     """
-    months = list_shared_months(db, unit_id)
+    return twelve_month_pct(list_shared_months(db, unit_id))
+
+
+def shared_absence_pct_by_unit(db: Database) -> dict[int, float]:
+    """:func:`shared_absence_pct_last_12_months` for every unit that has shared months, in
+    one read (the overview of all units asks for hundreds at once)."""
+    by_unit: dict[int, list[SharedMonth]] = {}
+    rows = db.read(
+        "SELECT unit_id, month, absence_pct, fte FROM shared_absence_month "
+        "ORDER BY unit_id, month"
+    )
+    for unit_id, month, pct, fte in rows:
+        day = month if isinstance(month, date) else date.fromisoformat(str(month)[:10])
+        by_unit.setdefault(unit_id, []).append(SharedMonth(day, pct, None, fte, None, ""))
+    found = {unit_id: twelve_month_pct(months) for unit_id, months in by_unit.items()}
+    return {unit_id: pct for unit_id, pct in found.items() if pct is not None}
+
+
+def twelve_month_pct(months: list[SharedMonth]) -> float | None:
+    """The rule of :func:`shared_absence_pct_last_12_months` over months sorted oldest first."""
     if not months:
         return None
     newest = months[-1].month
-    index = newest.year * 12 + newest.month - 11
-    window_start = date((index - 1) // 12, (index - 1) % 12 + 1, 1)
+    index = newest.year * 12 + newest.month - 12  # the month 11 months before, 0-based
+    window_start = date(index // 12, index % 12 + 1, 1)
     window = [m for m in months if m.month >= window_start]
     weights = [m.fte for m in window]
     if all(w is not None and w > 0 for w in weights):
