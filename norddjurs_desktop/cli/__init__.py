@@ -202,6 +202,7 @@ def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], Non
         cycle_commands,
         deck_commands,
         overview_commands,
+        share_commands,
     )
 
     return [
@@ -211,6 +212,7 @@ def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], Non
         contact_commands.register,
         backup_commands.register,
         overview_commands.register,
+        share_commands.register,
     ]
 
 

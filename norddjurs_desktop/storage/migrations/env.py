@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from alembic import context
 
-from norddjurs_desktop.storage import absence_models, models, round_models, settings_models
+from norddjurs_desktop.storage import (
+    absence_models,
+    models,
+    round_models,
+    settings_models,
+    share_models,
+)
 
 # Every table module must be imported so that autogenerate and upgrades see them all.
-_ALL_TABLES = (absence_models, round_models, settings_models)
+_ALL_TABLES = (absence_models, round_models, settings_models, share_models)
 
 config = context.config
 target_metadata = models.SQLModel.metadata

@@ -90,6 +90,18 @@ MENU: dict[str, ActionSpec] = {
         "Se de automatiske sikkerhedskopier, og gendan en af dem",
         Needs.DATABASE,
     ),
+    "share_unit": ActionSpec(
+        "&Del enhed …",
+        (),
+        "Gem en enhed som delingsfil til HR: screeninger og samlede fraværstal, ingen navne",
+        Needs.DATABASE,
+    ),
+    "import_share": ActionSpec(
+        "&Hent delt fil …",
+        (),
+        "Hent en enheds delingsfil ind i denne database",
+        Needs.WRITABLE,
+    ),
     "contact_plan": ActionSpec(
         "&Kontaktplan …",
         (),
@@ -193,6 +205,8 @@ class AppActions:
     print_board: QAction
     edit_decks: QAction
     backups: QAction
+    share_unit: QAction
+    import_share: QAction
     contact_plan: QAction
     contact_poster: QAction
     contact_model: QAction

@@ -75,6 +75,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a.backups)
         a.backups.triggered.connect(self.show_backups)
         file_menu.addSeparator()
+        file_menu.addActions([a.share_unit, a.import_share])  # share files (issue 13)
+        a.share_unit.triggered.connect(self.share_unit)
+        a.import_share.triggered.connect(self.import_share)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu("&Rediger")
         edit_menu.addActions([a.undo, a.redo])
@@ -374,6 +378,19 @@ class MainWindow(QMainWindow):
         from norddjurs_desktop.ui.shell.about_dialog import AboutDialog
 
         AboutDialog(self.db_path, parent=self).exec()
+
+    # -- share files (each flow lives in ui/shell/share_flow.py) ------------------------
+    def share_unit(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.shell.share_flow import share_unit
+
+            share_unit(self, self.db, self.home.unit_panel.unit_id if self.home else None)
+
+    def import_share(self) -> None:
+        if self.db is not None:
+            from norddjurs_desktop.ui.shell.share_flow import import_share
+
+            import_share(self, self.db)
 
     # -- backups --------------------------------------------------------------------
     def read_only_file(self) -> bool:

@@ -1,14 +1,13 @@
 """an import's record of the absence rows it left out
 
-Revision ID: 0008
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-02 00:30:00.000000
 
 An import may leave out absence rows that cannot be used (an impossible
 date, Til before Fra, an unknown person) when the user asks for it; which
 rows, and why, is kept with the import as JSON so the summary can be shown
 again later. "" for every earlier import and for imports that skipped none.
-(Written on a branch without 0006/0007: the lead re-chains it after them.)
 """
 
 from __future__ import annotations
@@ -16,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
