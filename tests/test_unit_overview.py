@@ -263,3 +263,32 @@ def test_an_export_with_a_wrong_ending_changes_nothing(db, tmp_path: Path) -> No
     with pytest.raises(ValidationError, match="xlsx eller .pdf"):
         export_unit_overview(db, tmp_path / "oversigt.docx", TODAY)
     assert not (tmp_path / "oversigt.docx").exists()
+
+
+def test_a_unit_known_only_from_its_share_file_shows_its_shared_absence(
+    db, tmp_path: Path
+) -> None:
+    """HR's database holds no person rows: the rate comes from the shared monthly figures."""
+    from norddjurs_desktop.services.bootstrap import open_app_database
+    from norddjurs_desktop.services.demo import DEMO_UNIT, create_demo
+    from norddjurs_desktop.services.share_export import export_unit
+    from norddjurs_desktop.services.share_import import import_share_file
+    from norddjurs_desktop.services.share_months import shared_absence_pct_last_12_months
+
+    create_demo(db)
+    home = units.find_unit(db, DEMO_UNIT)
+    assert home is not None
+    share = tmp_path / "demo.fremmoede"
+    export_unit(db, home, share)
+    origin = build_unit_overview(db, date(2026, 12, 1)).rows[0].absence_pct
+
+    hr = open_app_database(tmp_path / "hr.sqlite")  # HR's own, empty database
+    try:
+        import_share_file(hr, share)
+        assert hr.read("SELECT count(*) FROM absence_record")[0][0] == 0
+        (row,) = build_unit_overview(hr, date(2026, 12, 1)).rows
+        shared = shared_absence_pct_last_12_months(hr, row.unit_id)
+        assert shared is not None and row.absence_pct == shared
+        assert origin is not None and abs(row.absence_pct - origin) < 1.0
+    finally:
+        hr.close()

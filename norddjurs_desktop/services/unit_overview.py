@@ -3,8 +3,9 @@
 Five plain queries in one read snapshot (``Database.reader``), one per table and
 grouped in Python, so 300 units with four screenings each are read in a few
 hundredths of a second; no session per unit. The absence rate comes from the
-absence services' public API (rolling year of the newest import), and only for
-units that have imported data; the 5-person rule hides it (None).
+absence services' public API (rolling year of the newest import) for units
+with imported data, and otherwise from the monthly figures their share files
+brought (services/share_months.py); the 5-person rule hides it (None).
 """
 
 from __future__ import annotations
@@ -73,9 +74,15 @@ def absence_rates(db: Database) -> dict[int, float | None]:
     import (a few hundredths of a second for a small unit), which is why the
     window fills this column in a second step, off the GUI thread.
     """
+    from norddjurs_desktop.services.share_months import shared_absence_pct_by_unit
+
     with db.reader() as connection:
         unit_ids = sorted(row[0] for row in connection.execute(_WITH_ABSENCE))
-    return {unit_id: _absence_pct(db, unit_id) for unit_id in unit_ids}
+    # A unit known here only from its share files: its shared monthly figures (those
+    # already passed the 5-person rule where the file was made), all in one read.
+    rates: dict[int, float | None] = dict(shared_absence_pct_by_unit(db))
+    rates.update({unit_id: _absence_pct(db, unit_id) for unit_id in unit_ids})
+    return rates
 
 
 def with_absence_rates(overview: UnitOverview, rates: dict[int, float | None]) -> UnitOverview:
