@@ -31,5 +31,8 @@ class BusyDialog(QProgressDialog):
     def finish(self) -> None:
         """The work is done (or failed): never show, or go away, and be deleted."""
         self._timer.stop()
+        # QProgressDialog has a show timer of its own; reset() stops it, or the
+        # dialog could pop up over a message the finished work opens next.
+        self.reset()
         self.hide()
         self.deleteLater()
