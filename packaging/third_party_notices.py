@@ -47,6 +47,11 @@ LICENCES: dict[str, tuple[str, str]] = {
     "pillow": ("MIT-CMU", "https://github.com/python-pillow/Pillow"),
     "pydantic": ("MIT", "https://github.com/pydantic/pydantic"),
     "pydantic-core": ("MIT", "https://github.com/pydantic/pydantic-core"),
+    "psycopg": ("LGPL-3.0-only", "https://github.com/psycopg/psycopg"),
+    # The binary wheel carries libpq (PostgreSQL licence), OpenSSL (Apache-2.0), MIT
+    # Kerberos, OpenLDAP and Cyrus SASL (BSD-style licences) beside the LGPL module.
+    "psycopg-binary": ("LGPL-3.0-only; bundled libpq: PostgreSQL; OpenSSL: Apache-2.0",
+                       "https://github.com/psycopg/psycopg"),
     "pyparsing": ("MIT", "https://github.com/pyparsing/pyparsing"),
     "pyside6-essentials": ("LGPL-3.0-only (chosen of LGPL-3.0/GPL-2.0/GPL-3.0)",
                            "https://code.qt.io/cgit/pyside/pyside-setup.git"),
