@@ -76,14 +76,17 @@ def runtime_packages(lock_text: str) -> dict[str, str]:
     """name -> version of everything the project needs at run time (no extras), any OS."""
     packages = {p["name"]: p for p in tomllib.loads(lock_text)["package"]}
     wanted: dict[str, str] = {}
-    todo = [d["name"] for d in packages[PROJECT].get("dependencies", [])]
+    todo = list(packages[PROJECT].get("dependencies", []))
     while todo:
-        name = todo.pop()
-        if name in wanted:
+        dependency = todo.pop()
+        package = packages[dependency["name"]]
+        # an extra asked for (psycopg[binary]) brings its own packages
+        for extra in dependency.get("extra", []):
+            todo.extend(package.get("optional-dependencies", {}).get(extra, []))
+        if dependency["name"] in wanted:
             continue
-        package = packages[name]
-        wanted[name] = package["version"]
-        todo.extend(d["name"] for d in package.get("dependencies", []))
+        wanted[dependency["name"]] = package["version"]
+        todo.extend(package.get("dependencies", []))
     return dict(sorted(wanted.items()))
 
 
