@@ -117,3 +117,15 @@ def test_a_usage_error_is_danish_too() -> None:
     result = run_cli("export-plan", "--db", "x.sqlite")
     assert result.returncode == 2
     assert result.stderr.startswith("Fejl: forkert brug")
+
+
+def test_help_and_usage_errors_are_danish(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["list", "--help"])
+    out = capsys.readouterr().out
+    assert "tilvalg:" in out and "vis denne hjælp og afslut" in out
+    assert "options" not in out and "show this help" not in out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["list"])
+    assert exit_info.value.code == 2
+    assert "disse argumenter mangler: --db" in capsys.readouterr().err

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from norddjurs_desktop.danish_argparse import use_danish
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.storage.database import Database
@@ -159,6 +160,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    use_danish()
     parser = _Parser(
         prog="python -m norddjurs_desktop",
         description="Fremmødepaletten på kommandolinjen.",

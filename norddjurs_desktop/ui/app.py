@@ -31,6 +31,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from norddjurs_desktop import APP_NAME, APP_ORG, __version__
+from norddjurs_desktop.danish_argparse import use_danish
 from norddjurs_desktop.paths import RESOURCES
 from norddjurs_desktop.storage.location import LocationError, ServerLocation, parse_location
 
@@ -52,6 +53,7 @@ def _database_argument(text: str) -> Path | ServerLocation:
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    use_danish()
     parser = argparse.ArgumentParser(prog="main.py", description=f"Start {APP_NAME}.")
     parser.add_argument(
         "--db",
