@@ -44,7 +44,12 @@ class HistoryEntry:
 
 
 def unit_history(db: Database, unit_id: int, *, with_spreads: bool = True) -> list[HistoryEntry]:
-    """The unit's screenings, oldest first."""
+    """The unit's screenings, oldest first, read as one moment (with their rounds)."""
+    with db.session():
+        return _unit_history(db, unit_id, with_spreads=with_spreads)
+
+
+def _unit_history(db: Database, unit_id: int, *, with_spreads: bool) -> list[HistoryEntry]:
     with db.session() as session:
         screenings = session.exec(
             select(Screening)
@@ -86,7 +91,12 @@ def score_changes(
     db: Database, screening_id: int, previous_id: int | None = None
 ) -> list[ScoreChange]:
     """Each theme's score in ``previous_id`` (default: the follow-up's origin, else the
-    unit's screening just before) beside its score now."""
+    unit's screening just before) beside its score now, read as one moment."""
+    with db.session():
+        return _score_changes(db, screening_id, previous_id)
+
+
+def _score_changes(db: Database, screening_id: int, previous_id: int | None) -> list[ScoreChange]:
     with db.session() as session:
         screening = session.get(Screening, screening_id)
         if screening is None:
