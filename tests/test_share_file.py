@@ -44,20 +44,28 @@ TABLES = ("unit", "screening", "participant", "theme_assessment", "action", "act
           "follow_up", "vote", "shared_absence_month")
 
 
-@pytest.fixture
-def open_db(tmp_path: Path, migrated_template: Path) -> Iterator[Callable[[str], Database]]:
-    opened: list[Database] = []
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def open_db(
+    request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path
+) -> Iterator[Callable[[str], Database]]:
+    """Databases by name: SQLite files, or (``postgresql``) databases on the test server."""
+    opened: dict[str, Database] = {}
 
     def make(name: str) -> Database:
-        path = tmp_path / f"{name}.sqlite"
-        if not path.exists():
-            shutil.copyfile(migrated_template, path)
-        database = open_app_database(path)
-        opened.append(database)
+        if name in opened:
+            return opened[name]
+        if request.param == "postgresql":
+            database = open_app_database(request.getfixturevalue("pg_server").fresh_database())
+        else:
+            path = tmp_path / f"{name}.sqlite"
+            if not path.exists():
+                shutil.copyfile(migrated_template, path)
+            database = open_app_database(path)
+        opened[name] = database
         return database
 
     yield make
-    for database in opened:
+    for database in opened.values():
         database.close()
 
 

@@ -81,6 +81,7 @@ def build_three_units(db) -> dict[str, int]:
     return ids
 
 
+@pytest.mark.both_databases
 def test_each_row_equals_the_units_own_history(db) -> None:
     ids = build_three_units(db)
     overview = build_unit_overview(db, TODAY)
@@ -105,6 +106,7 @@ def test_each_row_equals_the_units_own_history(db) -> None:
     assert [r.unit for r in overview.rows][-1] == "Ærø Skole"
 
 
+@pytest.mark.both_databases
 def test_open_and_overdue_actions_equal_the_due_list_and_the_home(db) -> None:
     ids = build_three_units(db)
     rows = {row.unit: row for row in build_unit_overview(db, TODAY).rows}
@@ -122,6 +124,7 @@ def test_open_and_overdue_actions_equal_the_due_list_and_the_home(db) -> None:
     assert rows["Tom enhed"].open_actions == 0
 
 
+@pytest.mark.both_databases
 def test_an_overdue_follow_up_is_said_in_words(db) -> None:
     ids = build_three_units(db)
     rows = {row.unit: row for row in build_unit_overview(db, TODAY).rows}
@@ -136,6 +139,7 @@ def test_an_overdue_follow_up_is_said_in_words(db) -> None:
     assert ids  # every unit was built
 
 
+@pytest.mark.both_databases
 def test_per_theme_the_units_that_score_1_or_2(db) -> None:
     build_three_units(db)
     overview = build_unit_overview(db, TODAY)
@@ -150,6 +154,7 @@ def test_per_theme_the_units_that_score_1_or_2(db) -> None:
     assert not needs_support(None) and needs_support(2) and not needs_support(3)
 
 
+@pytest.mark.both_databases
 def test_absence_follows_the_data_view_and_hides_small_units(db, tmp_path: Path) -> None:
     big = units.create_unit(db, "Stor enhed")
     import_absence_files(db, big, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
@@ -265,6 +270,7 @@ def test_an_export_with_a_wrong_ending_changes_nothing(db, tmp_path: Path) -> No
     assert not (tmp_path / "oversigt.docx").exists()
 
 
+@pytest.mark.both_databases
 def test_a_unit_known_only_from_its_share_file_shows_its_shared_absence(
     db, tmp_path: Path
 ) -> None:
