@@ -190,3 +190,28 @@ def test_every_edit_says_what_it_changed_so_other_screenings_views_stay_put(db) 
     gone = units.delete_unit(db, unit)
     assert gone.touches(Kind.ABSENCE, unit_id=unit)  # its imported data went with it
     assert not gone.touches(Kind.ABSENCE, unit_id=neighbour)
+
+
+def test_absence_and_setting_services_say_what_they_changed(db, tmp_path) -> None:
+    """Key figures, deleting an import and the contact model report their own Changes."""
+    from datetime import date as day
+
+    from norddjurs_desktop.paths import DEMO
+    from norddjurs_desktop.services.absence import import_absence_files
+    from norddjurs_desktop.services.absence_import import delete_import
+    from norddjurs_desktop.services.changes import Kind
+    from norddjurs_desktop.services.contact import set_model_choice
+    from norddjurs_desktop.services.key_figures import (
+        KeyFigureRow,
+        delete_key_figure,
+        save_key_figure,
+    )
+
+    unit = units.create_unit(db, "Plejecenter Åbo")
+    saved = save_key_figure(db, unit, KeyFigureRow(day(2025, 3, 1), 6.5, 120.0, 20.0))
+    assert saved.touches(Kind.ABSENCE, unit_id=unit) and not saved.touches(Kind.ACTIONS)
+    assert delete_key_figure(db, unit, day(2025, 3, 1)).touches(Kind.ABSENCE, unit_id=unit)
+    info = import_absence_files(db, unit, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
+    assert delete_import(db, info.id).touches(Kind.ABSENCE, unit_id=unit)
+    changed = set_model_choice(db, "1-5-14")
+    assert changed.value.key == "1-5-14" and changed.changes.touches(Kind.CONTACT_MODEL)

@@ -29,6 +29,7 @@ from norddjurs_desktop.importing.errors import Problem
 from norddjurs_desktop.importing.mapping import normalise_header
 from norddjurs_desktop.importing.tables import read_table
 from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import NotFoundError
 from norddjurs_desktop.services.units import add_unit
 from norddjurs_desktop.storage.absence_models import (
@@ -307,11 +308,13 @@ def remembered_mapping(
         return {str(k): (None if v is None else str(v)) for k, v in loaded.items()}
 
 
-def delete_import(db: Database, import_id: int) -> None:
+def delete_import(db: Database, import_id: int) -> Changes:
     """Delete an import with all its staff and absence rows."""
     with db.session() as session:
         row = session.get(AbsenceImport, import_id)
         if row is None:
             raise NotFoundError("Importen findes ikke længere.")
+        unit_id = row.unit_id
         session.delete(row)
     forget_dataset(db, import_id)
+    return Changes.of(Kind.ABSENCE, unit_id=unit_id)

@@ -25,6 +25,7 @@ from norddjurs_desktop.domain.contact_model import (
 )
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.paths import RESOURCES
+from norddjurs_desktop.services.changes import Changed, Changes, Kind
 from norddjurs_desktop.services.errors import ValidationError
 from norddjurs_desktop.storage.database import Database
 
@@ -101,7 +102,9 @@ def chosen_model(db: Database | None) -> ContactModel:
     return model_for(get_model_choice(db) if db is not None else ModelChoice(DEFAULT_MODEL_KEY))
 
 
-def set_model_choice(db: Database, key: str, days: tuple[int, ...] | list[int] = ()) -> ModelChoice:
+def set_model_choice(
+    db: Database, key: str, days: tuple[int, ...] | list[int] = ()
+) -> Changed[ModelChoice]:
     """Store HR's choice for everyone using this file; refuses (in Danish) what cannot be used."""
     from norddjurs_desktop.storage.models import utc_now
     from norddjurs_desktop.storage.settings_models import AppSetting
@@ -125,7 +128,8 @@ def set_model_choice(db: Database, key: str, days: tuple[int, ...] | list[int] =
             else:
                 row.value, row.updated_at = value, utc_now()
                 session.add(row)
-    return choice
+    # open plans, deadlines and the contact figures all follow the model
+    return Changed(choice, Changes.of(Kind.CONTACT_MODEL))
 
 
 def contact_plan(

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlmodel import col, select
 
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import NotFoundError, ValidationError
 from norddjurs_desktop.storage.absence_models import KeyFigure
 from norddjurs_desktop.storage.database import Database
@@ -79,7 +80,7 @@ def list_key_figures(db: Database, unit_id: int) -> list[KeyFigureRow]:
         ]
 
 
-def save_key_figure(db: Database, unit_id: int, row: KeyFigureRow) -> None:
+def save_key_figure(db: Database, unit_id: int, row: KeyFigureRow) -> Changes:
     """Store a month's figures, replacing what was stored for that month (any day in it)."""
     cleaned = _validated(row)
     with db.session() as session:
@@ -94,9 +95,10 @@ def save_key_figure(db: Database, unit_id: int, row: KeyFigureRow) -> None:
         stored.sick_days = cleaned.sick_days
         stored.fte = cleaned.fte
         session.add(stored)
+    return Changes.of(Kind.ABSENCE, unit_id=unit_id)
 
 
-def delete_key_figure(db: Database, unit_id: int, month: date) -> None:
+def delete_key_figure(db: Database, unit_id: int, month: date) -> Changes:
     """Remove the figures of the month that contains ``month``."""
     first = month.replace(day=1)
     with db.session() as session:
@@ -106,3 +108,4 @@ def delete_key_figure(db: Database, unit_id: int, month: date) -> None:
         if stored is None:
             raise NotFoundError(f"Der er ingen nøgletal for {_month_name(first)}.")
         session.delete(stored)
+    return Changes.of(Kind.ABSENCE, unit_id=unit_id)

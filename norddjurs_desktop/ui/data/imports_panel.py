@@ -111,11 +111,11 @@ class ImportsPanel(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            absence_service.delete_import(self.db, info.id)
+            changes = absence_service.delete_import(self.db, info.id)
         except UserFacingError as error:
             QMessageBox.warning(self, "Slet import", plain_message(str(error)))
             return False
-        change_hub().announce(Changes.of(Kind.ABSENCE, unit_id=self.unit_id))
+        change_hub().announce(changes)
         return True
 
 

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.dates import format_number
 from norddjurs_desktop.services import key_figures as key_figure_service
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.services.key_figures import KeyFigureRow
 from norddjurs_desktop.ui.common.naming import named
@@ -162,17 +161,17 @@ class KeyFiguresEditor(QWidget):
             month = parse_month(texts[0])
             values = [parse_number(t) for t in texts[1:]]
             figure = KeyFigureRow(month, values[0], values[1], values[2])
-            key_figure_service.save_key_figure(self.db, self.unit_id, figure)
+            changes = key_figure_service.save_key_figure(self.db, self.unit_id, figure)
             old = self._stored.get(row)
             if old is not None and old != month:
-                key_figure_service.delete_key_figure(self.db, self.unit_id, old)
+                changes |= key_figure_service.delete_key_figure(self.db, self.unit_id, old)
         except (ValueError, UserFacingError) as error:
             self._say(f"⚠ Række {row + 1} er ikke gemt: {error}", error=True)
             return False
         self._stored[row] = month
         self._say(f"Gemt: {month:%m-%Y}.")
         self._ensure_blank_row()
-        change_hub().announce(Changes.of(Kind.ABSENCE, unit_id=self.unit_id))
+        change_hub().announce(changes)
         return True
 
     def delete_selected(self) -> None:
@@ -182,12 +181,12 @@ class KeyFiguresEditor(QWidget):
         month = self._stored.get(rows[0].row())
         if month is not None:
             try:
-                key_figure_service.delete_key_figure(self.db, self.unit_id, month)
+                changes = key_figure_service.delete_key_figure(self.db, self.unit_id, month)
             except UserFacingError as error:
                 self._say(f"⚠ {error}", error=True)
                 return
             self._say(f"Slettet: {month:%m-%Y}.")
-            change_hub().announce(Changes.of(Kind.ABSENCE, unit_id=self.unit_id))
+            change_hub().announce(changes)
         self.reload()
 
     def _say(self, text: str, error: bool = False) -> None:

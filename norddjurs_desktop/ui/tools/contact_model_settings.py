@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from norddjurs_desktop.domain.contact_model import OWN_DAYS_KEY, ContactModelError, parse_days
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import ServiceError
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import change_hub
@@ -100,9 +99,9 @@ class ContactModelDialog(QDialog):
         key = self.chosen_key()
         try:
             days = parse_days(self.days_edit.text()) if key == OWN_DAYS_KEY else ()
-            set_model_choice(self.db, key, days)
+            changed = set_model_choice(self.db, key, days)
         except (ContactModelError, ServiceError) as error:
             self.error.setText(f"⚠ {error}")
             return
         super().accept()
-        change_hub().announce(Changes.of(Kind.CONTACT_MODEL))  # open plans and figures follow
+        change_hub().announce(changed.changes)
