@@ -212,6 +212,8 @@ def test_absence_and_setting_services_say_what_they_changed(db, tmp_path) -> Non
     assert saved.touches(Kind.ABSENCE, unit_id=unit) and not saved.touches(Kind.ACTIONS)
     assert delete_key_figure(db, unit, day(2025, 3, 1)).touches(Kind.ABSENCE, unit_id=unit)
     info = import_absence_files(db, unit, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
+    assert info.changes.touches(Kind.ABSENCE, unit_id=unit)
+    assert not info.changes.touches(Kind.ABSENCE, unit_id=unit + 1)
     assert delete_import(db, info.id).touches(Kind.ABSENCE, unit_id=unit)
     changed = set_model_choice(db, "1-5-14")
     assert changed.value.key == "1-5-14" and changed.changes.touches(Kind.CONTACT_MODEL)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,13 @@ __all__ = [
     "remembered_mapping",
     "skipped_rows",
 ]
+
+@dataclass(frozen=True, eq=False)
+class StoredImport(ImportInfo):
+    """The import just stored, with what storing it changed (for the views)."""
+
+    changes: Changes = field(default_factory=Changes)
+
 
 def to_info(row: AbsenceImport) -> ImportInfo:
     assert row.id is not None
@@ -149,7 +157,7 @@ def import_absence_files(
     absence_mapping: Mapping[str, str | None] | None = None,
     progress: Progress | None = None,
     skip_bad_rows: bool = False,
-) -> ImportInfo:
+) -> StoredImport:
     """Check both files, then store them for the unit in one transaction.
 
     With ``skip_bad_rows``, absence rows that cannot be used (an impossible
@@ -167,7 +175,8 @@ def import_absence_files(
         db, unit_id, staff_path, absence_path, staff_mapping, absence_mapping, progress,
         skip_bad_rows,
     )
-    return info
+    return StoredImport(**{f.name: getattr(info, f.name) for f in fields(ImportInfo)},
+                        changes=Changes.of(Kind.ABSENCE, unit_id=info.unit_id))
 
 
 def _import(

@@ -45,7 +45,6 @@ from norddjurs_desktop.services import absence as absence_service
 from norddjurs_desktop.services.absence import ImportInfo
 from norddjurs_desktop.services.absence_import import skipped_rows
 from norddjurs_desktop.services.bootstrap import Database
-from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import Done, run_op_in_background
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
@@ -301,7 +300,7 @@ class ImportDialog(QDialog):
                 self.failure = error  # read on the GUI thread once the failure is reported
                 raise
             skipped = skipped_rows(db, info.id) if skip_bad_rows else ()
-            return Done((info, skipped), Changes.of(Kind.ABSENCE, unit_id=unit_id))
+            return Done((info, skipped), info.changes)
 
         # Announced to every view even if this dialog is closed before the import ends.
         self.task = run_op_in_background(
