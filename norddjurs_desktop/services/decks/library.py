@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlmodel import Session, col, select
 
 from norddjurs_desktop.domain import decks as domain
+from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import NotFoundError
 from norddjurs_desktop.services.screenings import touch
 from norddjurs_desktop.storage.database import Database
@@ -148,10 +149,10 @@ def set_card_note(
     *,
     discussed: bool | None = None,
     note: str | None = None,
-) -> None:
+) -> Changes:
     """Mark a card as talked about and/or keep what the group noted about it."""
     with db.session() as session:
-        touch(session, screening_id)
+        unit_id = touch(session, screening_id).unit_id
         card = _card(session, deck_key, card_key)
         row = session.exec(
             select(CardNote).where(
@@ -166,6 +167,7 @@ def set_card_note(
         if note is not None:
             row.note = note
         session.add(row)
+    return Changes.of(Kind.CARD_NOTES, screening_id=screening_id, unit_id=unit_id)
 
 
 def card_notes(db: Database, screening_id: int, deck_key: str) -> dict[str, CardNoteData]:

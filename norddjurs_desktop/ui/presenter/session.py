@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 from norddjurs_desktop.domain.decks import Card, Deck, Theme
-from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.decks.library import CardNoteData, set_card_note
 from norddjurs_desktop.ui.common.operations import Done, run_op
 from norddjurs_desktop.ui.presenter.countdown import Countdown
@@ -163,8 +162,8 @@ class PresenterSession(QObject):
             key = item.deck_key, item.card.id
 
             def write() -> Done[None]:
-                set_card_note(db, screening_id, *key, discussed=discussed, note=note)
-                return Done(None, Changes.of(Kind.CARD_NOTES, screening_id=screening_id))
+                changes = set_card_note(db, screening_id, *key, discussed=discussed, note=note)
+                return Done(None, changes)
 
             run_op(write, parent=self.control if isinstance(self.control, QWidget) else None)
         self.notes[(item.deck_key, item.card.id)] = CardNoteData(

@@ -184,7 +184,7 @@ class ScreeningStore(QObject):
         """Card notes are not undoable, so a failure is reported here rather than raised."""
         try:
             with self.editing():
-                deck_service.set_card_note(
+                changes = deck_service.set_card_note(
                     self.db, self.screening_id, deck_key, card_key, discussed=discussed, note=note
                 )
         except screening_versions.ConflictError as error:
@@ -194,7 +194,7 @@ class ScreeningStore(QObject):
             self.failed.emit(failure_text(error))
             return False
         self.saved.emit()
-        self.announce(Kind.CARD_NOTES)
+        self.publish(changes)
         return True
 
     # -- actions ------------------------------------------------------------------
