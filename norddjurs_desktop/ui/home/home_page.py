@@ -325,7 +325,7 @@ class HomePage(QWidget):
                 self.openScreening.emit(overview.screenings[0].id)
                 return
         screening_id = create_demo(self.db)
-        change_hub().announce(Changes.of(Kind.UNITS, Kind.SCREENINGS))
+        change_hub().announce(screening_id.changes)
         self.refresh(select_screening=screening_id)
         self.message.emit("Eksemplet er oprettet. Alt i det er opdigtet.")
         self.openScreening.emit(screening_id)
