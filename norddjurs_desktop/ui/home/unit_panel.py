@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.due import is_overdue, when_words
 from norddjurs_desktop.domain.scoring import score_colour, score_label
 from norddjurs_desktop.services.unit_status import TileState, unit_status
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.common.theme import as_card
 from norddjurs_desktop.ui.widgets.symbols import paint_symbol
 
 if TYPE_CHECKING:
@@ -60,9 +61,12 @@ class MiniTile(QWidget):
         p.end()
 
 
-class UnitPanel(QWidget):
+class UnitPanel(QFrame):
+    """A card surface under the list: the selected unit's facts and its latest palette."""
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        as_card(self)
         self.db = db
         self.today = date.today
         self.facts = named(QLabel(), "unitFacts")
@@ -70,7 +74,7 @@ class UnitPanel(QWidget):
         self.tiles = QHBoxLayout()
         self.tiles.setSpacing(4)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(12, 8, 12, 10)
         layout.addWidget(self.facts)
         layout.addLayout(self.tiles)
 
