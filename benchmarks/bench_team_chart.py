@@ -47,7 +47,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     groups = teams(args.teams)
-    stats = SimpleNamespace(by_team=groups)
+    stats = SimpleNamespace(by_team=groups, hidden_groups={})
     extra = SimpleNamespace(ambition=5.0)
     timed(lambda: teams_chart(stats, extra, 96))  # warm up matplotlib's caches
     every = [timed(lambda: group_chart(groups, "team", 5.0, 96)) for _ in range(args.repeat)]
