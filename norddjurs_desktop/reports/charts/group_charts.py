@@ -108,6 +108,10 @@ def group_chart(
     ax.set_xlim(0, top)
     ambition_line(ax, ambition, horizontal=False)
     pct_axis(ax, "x")
+    if beside:  # a long list: five gridlines are enough to read it by, and draw faster
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
     ax.grid(axis="x", color=GRID, linewidth=0.6)
     ax.set_xlabel(f"Sygefravær efter {axis_label}", fontsize=9)
     entries = [(RED, OVER_HATCH, "Over ambitionen"), (BLUE, "", "Ved eller under ambitionen")]
