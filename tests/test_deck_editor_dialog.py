@@ -118,7 +118,7 @@ def test_hr_edits_a_card_text_and_finds_it_again(qtbot, db, open_editor, warning
     type_card_text(qtbot, dialog, NEW_TEXT)
     qtbot.waitUntil(lambda: stored_cards(db)[1].text == NEW_TEXT, timeout=3000)
     assert card_list(dialog).currentItem().text() == f"Spørgsmål: {NEW_TEXT}"
-    press(qtbot, dialog, "editorClose")
+    press(qtbot, dialog, "editorSave")
     assert not dialog.isVisible()
 
     again = open_editor()

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
@@ -34,7 +35,7 @@ from norddjurs_desktop.services.decks.rows import (
 )
 from norddjurs_desktop.services.errors import ValidationError
 from norddjurs_desktop.storage.database import Database
-from norddjurs_desktop.storage.models import Card, DeckTheme
+from norddjurs_desktop.storage.models import Card, Deck, DeckTheme
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 OWN_CARD_MARK = "-egen-"  # in the key of a card HR added, e.g. "handling-egen-01"
@@ -225,3 +226,121 @@ def delete_theme(db: Database, deck_key: str, theme_key: str) -> None:
         deck = deck_row(session, deck_key)
         own_deck(deck, "slette temaer")
         session.delete(theme_row(session, deck, theme_key))
+
+
+# -- snapshots: a deck's themes and cards as they were, to go back to --------------------
+
+
+@dataclass(frozen=True)
+class ThemeState:
+    id: int
+    key: str
+    title: str
+    description: str
+    colour: str
+    symbol: str
+    position: int
+    user_edited: bool
+
+
+@dataclass(frozen=True)
+class CardState:
+    id: int
+    theme_id: int
+    card_key: str
+    kind: str
+    text: str
+    position: int
+    hidden: bool
+    user_edited: bool
+
+
+@dataclass(frozen=True)
+class DeckSnapshot:
+    """One deck's themes and cards, by row id, at one moment.
+
+    Restoring goes back to it by updating the same rows in place: card notes of
+    a screening point to card ids (ON DELETE CASCADE), so a card that was only
+    edited must keep its row, or the notes about it would vanish.
+    """
+
+    deck_key: str
+    themes: tuple[ThemeState, ...]
+    cards: tuple[CardState, ...]
+
+
+_THEME_FIELDS = ("key", "title", "description", "colour", "symbol", "position", "user_edited")
+_CARD_FIELDS = ("theme_id", "card_key", "kind", "text", "position", "hidden", "user_edited")
+
+
+def snapshot_deck(db: Database, deck_key: str) -> DeckSnapshot:
+    with db.session() as session:
+        deck = deck_row(session, deck_key)
+        themes = session.exec(
+            select(DeckTheme).where(DeckTheme.deck_id == deck.id).order_by(col(DeckTheme.id))
+        ).all()
+        cards = session.exec(
+            select(Card).where(Card.deck_id == deck.id).order_by(col(Card.id))
+        ).all()
+        return DeckSnapshot(
+            deck_key,
+            tuple(
+                ThemeState(t.id or 0, *(getattr(t, name) for name in _THEME_FIELDS))
+                for t in themes
+            ),
+            tuple(
+                CardState(c.id or 0, *(getattr(c, name) for name in _CARD_FIELDS)) for c in cards
+            ),
+        )
+
+
+def snapshot_decks(db: Database) -> dict[str, DeckSnapshot]:
+    """Every deck, read in one transaction (the card editor's "before")."""
+    with db.session() as session:
+        keys = list(session.exec(select(Deck.key).order_by(col(Deck.position))).all())
+        return {key: snapshot_deck(db, key) for key in keys}
+
+
+def restore_deck(db: Database, snapshot: DeckSnapshot) -> None:
+    """Put a deck's themes and cards back as ``snapshot`` holds them, in one transaction.
+
+    Rows that exist in both are updated in place (their ids, and the card notes
+    that point to them, stay); themes and cards added since are deleted; the
+    ones deleted since are made again with their old ids.
+    """
+    with db.session() as session:
+        deck = deck_row(session, snapshot.deck_key)
+        assert deck.id is not None
+        themes = {
+            t.id: t for t in session.exec(select(DeckTheme).where(DeckTheme.deck_id == deck.id))
+        }
+        cards = {c.id: c for c in session.exec(select(Card).where(Card.deck_id == deck.id))}
+        wanted_themes = {state.id for state in snapshot.themes}
+        wanted_cards = {state.id for state in snapshot.cards}
+        # Added since: gone first, so their keys are free for the rows that come back.
+        for card_id, card in cards.items():
+            if card_id not in wanted_cards:
+                session.delete(card)
+        for theme_id, theme in themes.items():
+            if theme_id not in wanted_themes:
+                session.delete(theme)
+        session.flush()
+        for theme_state in snapshot.themes:
+            theme_row_ = themes.get(theme_state.id) or DeckTheme(
+                id=theme_state.id, deck_id=deck.id, key=theme_state.key, title=theme_state.title
+            )
+            for name in _THEME_FIELDS:
+                setattr(theme_row_, name, getattr(theme_state, name))
+            session.add(theme_row_)
+        session.flush()
+        for card_state in snapshot.cards:
+            card = cards.get(card_state.id) or Card(
+                id=card_state.id,
+                deck_id=deck.id,
+                theme_id=card_state.theme_id,
+                card_key=card_state.card_key,
+                text=card_state.text,
+            )
+            for name in _CARD_FIELDS:
+                setattr(card, name, getattr(card_state, name))
+            session.add(card)

@@ -1,9 +1,15 @@
 """The card editor for HR: decks on the left, the chosen deck's themes, then its cards.
 
-Every change is saved when it is made (there is no Save button); the rules
-and messages live in ``services.decks.editing`` (cards and themes),
-``deck_admin`` (whole decks) and ``deck_files`` (TOML files, reset). Open
-screenings pick up the changes the next time they are opened.
+Edits are written as HR makes them, so the lists always show what is stored,
+but they count only when HR closes with "Gem": "Annuller" (or the window's
+close button; Escape only while nothing has changed) puts every deck back as it
+was when the editor opened, in place (``editing.restore_deck``), and removes
+decks made in the meantime. What "Gem"
+changed is handed to the caller as before/after snapshots, so an open meeting
+can take it back with Ctrl+Z (``ui.decks.meeting_edit``). Deleting a whole
+deck is the one step that happens at once; its question says so. The rules and
+messages live in ``services.decks.editing`` (cards and themes), ``deck_admin``
+(whole decks) and ``deck_files`` (TOML files, reset).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,7 +44,7 @@ from norddjurs_desktop.services.decks.library import DeckInfo, get_deck, list_de
 from norddjurs_desktop.services.errors import UserFacingError
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
-from norddjurs_desktop.ui.common.theme import current_colours
+from norddjurs_desktop.ui.common.theme import current_colours, set_primary
 from norddjurs_desktop.ui.decks.card_panel import CardPanel
 from norddjurs_desktop.ui.decks.theme_panel import ThemePanel, symbol_icon
 from norddjurs_desktop.ui.shell.settings import DECK_FOLDER
@@ -52,6 +59,8 @@ class DeckEditorDialog(QDialog):
         self.db, self.decks_folder = db, decks_folder
         self.infos: dict[str, DeckInfo] = {}
         self.deck: Deck | None = None
+        self.before = editing.snapshot_decks(db)  # what "Annuller" goes back to
+        self.edits: list[tuple[editing.DeckSnapshot, editing.DeckSnapshot]] = []
 
         self.deck_list = named(QListWidget(), "editorDeckList")
         self.deck_list.currentRowChanged.connect(lambda _row: self._load_deck())
@@ -94,11 +103,17 @@ class DeckEditorDialog(QDialog):
             panel.failed.connect(self._warn)
         self.status = named(QLabel(), "editorStatus")
         self.status.setWordWrap(True)
-        close = named(QPushButton("Luk"), "editorClose")
-        close.clicked.connect(self.accept)
+        cancel = named(QPushButton("Annuller"), "editorCancel")
+        cancel.setToolTip("Luk uden at gemme: kortsættene bliver, som de var (Esc)")
+        cancel.clicked.connect(self.discard)
+        save = named(QPushButton("Gem"), "editorSave")
+        save.setToolTip("Gem ændringerne; et åbent møde viser dem straks og kan fortryde dem")
+        set_primary(save)  # the look of the way out, but Enter in a field never closes
+        save.clicked.connect(self.accept)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        bottom.addWidget(close)
+        bottom.addWidget(cancel)
+        bottom.addWidget(save)
         grid = QGridLayout()
         grid.addLayout(deck_box, 0, 0)
         grid.addLayout(theme_box, 0, 1)
@@ -110,6 +125,8 @@ class DeckEditorDialog(QDialog):
         layout.addLayout(grid, 1)
         layout.addLayout(bottom)
         fit_to_screen(self, 1200, 720)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.reload()
 
     # -- loading ------------------------------------------------------------------
@@ -280,6 +297,7 @@ class DeckEditorDialog(QDialog):
         if not self._confirm(
             "Slet kortsæt",
             f"Slet '{self.infos[key].title}' med alle dets kort og noterne om dem?\n\n"
+            "Det sker med det samme og kan ikke fortrydes med Annuller. "
             "Eksportér det først, hvis I vil kunne hente det igen.",
             "Slet",
         ):
@@ -325,7 +343,54 @@ class DeckEditorDialog(QDialog):
             return
         self.reload(key)
 
-    def done(self, result: int) -> None:
+    # -- closing: Gem keeps, Annuller goes back ---------------------------------------------
+    def _flush(self) -> None:
         self.theme_panel.flush()
         self.card_panel.flush()
+
+    def pending_edits(self) -> list[tuple[editing.DeckSnapshot, editing.DeckSnapshot]]:
+        """(before, after) of every deck that existed at the start and has changed since."""
+        self._flush()
+        now = editing.snapshot_decks(self.db)
+        return [
+            (before, now[key])
+            for key, before in self.before.items()
+            if key in now and now[key] != before
+        ]
+
+    def _created(self) -> list[str]:
+        return [info.key for info in list_decks(self.db) if info.key not in self.before]
+
+    def accept(self) -> None:
+        self.edits = self.pending_edits()
+        super().accept()
+
+    def reject(self) -> None:
+        """The window's close button (or the app closing): as "Annuller"."""
+        self.discard()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Escape closes only an unchanged editor: a slip of the finger never loses edits."""
+        if event.key() == Qt.Key.Key_Escape and (self.pending_edits() or self._created()):
+            self.status.setText("Der er ændringer: vælg Gem eller Annuller.")
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def discard(self) -> None:
+        """Put every deck back as it was when the editor opened, then close."""
+        try:
+            with self.db.session():  # all decks back in one transaction
+                for before, _after in self.pending_edits():
+                    editing.restore_deck(self.db, before)
+                for key in self._created():
+                    deck_admin.delete_user_deck(self.db, key)
+        except UserFacingError as error:
+            self._warn(str(error))
+            return
+        self.edits = []
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self._flush()
         super().done(result)

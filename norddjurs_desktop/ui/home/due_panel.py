@@ -23,6 +23,7 @@ from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.domain.due import KIND_WORDS, is_overdue, is_soon, when_words
 from norddjurs_desktop.services.due_overview import due_overview
 from norddjurs_desktop.ui.common.naming import named
+from norddjurs_desktop.ui.home.card_delegate import FACE_ROLE, CardFace, card_list
 
 if TYPE_CHECKING:
     from norddjurs_desktop.services.bootstrap import Database
@@ -50,6 +51,7 @@ class DuePanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(3, 150)
         self.tree.itemActivated.connect(self._activated)
+        card_list(self.tree, "Frister, opfølgninger og møder efter dato", inset=0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("<h2>Det næste</h2>"))
@@ -79,7 +81,15 @@ class DuePanel(QWidget):
                     font = row.font(column)
                     font.setBold(True)
                     row.setFont(column, font)
+            row.setData(0, FACE_ROLE, CardFace(
+                f"{KIND_WORDS[item.kind]}: {' '.join(item.text.split())}",
+                f"{danish_date(item.day)} · {item.unit_name}",
+                chip=words,
+                chip_tone="danger" if late else ("accent" if is_soon(item.day, today) else "quiet"),
+                warning=late,
+            ))
             self.tree.addTopLevelItem(row)
+            row.setFirstColumnSpanned(True)
         for column in (0, 1):
             self.tree.resizeColumnToContents(column)
         if not items:

@@ -29,6 +29,7 @@ from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import change_hub, on_change
 from norddjurs_desktop.ui.common.screen_fit import fit_to_screen
 from norddjurs_desktop.ui.common.theme import set_primary
+from norddjurs_desktop.ui.home.card_delegate import FACE_ROLE, CardFace, card_list, screening_face
 from norddjurs_desktop.ui.home.due_panel import DuePanel, show_action
 from norddjurs_desktop.ui.home.new_screening_dialog import NewScreeningDialog
 from norddjurs_desktop.ui.home.unit_panel import UnitPanel
@@ -108,6 +109,7 @@ class HomePage(QWidget):
         self.tree = named(QTreeWidget(), "unitTree")
         self.tree.setHeaderLabels(["Enhed / dato", "Forum", "Status", "Handlinger"])
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        card_list(self.tree, "Enheder og screeninger")
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(self._update_buttons)
 
@@ -184,14 +186,24 @@ class HomePage(QWidget):
             font = unit_item.font(0)
             font.setBold(True)
             unit_item.setFont(0, font)
+            count = len(unit.screenings)
+            unit_item.setData(0, FACE_ROLE, CardFace(
+                unit.name,
+                chip=f"{count} screening{'er' if count != 1 else ''}" if count else "ingen endnu",
+                chip_tone="quiet",
+                header=True,
+            ))
             self.tree.addTopLevelItem(unit_item)
+            unit_item.setFirstColumnSpanned(True)
             for s in unit.screenings:
                 item = QTreeWidgetItem(
                     [danish_date(s.date), s.forum, s.status, str(s.action_count)]
                 )
                 item.setData(0, _UNIT_ROLE, unit.id)
                 item.setData(0, _SCREENING_ROLE, s.id)
+                item.setData(0, FACE_ROLE, screening_face(s))
                 unit_item.addChild(item)
+                item.setFirstColumnSpanned(True)
                 if s.id == select_screening:
                     self.tree.setCurrentItem(item)
             unit_item.setExpanded(True)

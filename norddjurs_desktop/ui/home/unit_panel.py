@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -29,6 +30,7 @@ from norddjurs_desktop.services.unit_area import set_unit_area, unit_area
 from norddjurs_desktop.services.unit_status import TileState, unit_status
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import Done, run_op
+from norddjurs_desktop.ui.common.theme import as_card
 from norddjurs_desktop.ui.widgets.symbols import paint_symbol
 
 if TYPE_CHECKING:
@@ -70,9 +72,12 @@ class MiniTile(QWidget):
         p.end()
 
 
-class UnitPanel(QWidget):
+class UnitPanel(QFrame):
+    """A card surface under the list: the selected unit's facts and its latest palette."""
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        as_card(self)
         self.db = db
         self.today = date.today
         self.unit_id: int | None = None
@@ -90,7 +95,7 @@ class UnitPanel(QWidget):
         self.tiles = QHBoxLayout()
         self.tiles.setSpacing(4)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(12, 8, 12, 10)
         layout.addWidget(self.facts)
         layout.addLayout(area_row)
         layout.addLayout(self.tiles)

@@ -65,6 +65,23 @@ def fit_font(text: str, rect: QRect, largest: float, smallest: float) -> QFont:
         size = max(smallest, size * 0.92)
 
 
+def bold_title_font(text: str, rect: QRect, largest: float, smallest: float) -> QFont:
+    """The largest bold font at which ``text`` fits ``rect``: one line first, else wrapped."""
+    size = largest
+    while True:
+        font = _font(size, bold=True)
+        if QFontMetrics(font).horizontalAdvance(text) <= rect.width():
+            return font
+        wrapped = QFontMetrics(font).boundingRect(rect, int(Qt.TextFlag.TextWordWrap), text)
+        if size <= smallest or (
+            size <= largest * 0.7
+            and wrapped.height() <= rect.height()
+            and wrapped.width() <= rect.width()
+        ):
+            return font
+        size = max(smallest, size * 0.92)
+
+
 def deck_title_font(title: str, width: int, largest: float, smallest: float) -> QFont:
     """The largest size from ``largest`` down to ``smallest`` at which ``title`` fits ``width``."""
     size = largest
@@ -191,15 +208,17 @@ class PresenterWindow(QWidget):
             counter,
         )
         title_rect = QRect(title_left, 0, right.left() - title_left - margin // 2, band)
-        title_font = fit_font(item.theme.title, title_rect, band * 0.46, band * 0.26)
-        title_font.setBold(True)
+        # Measured in bold, as drawn: on one line when it fits, else on two, never "…"
+        # while the words fit the band (the notes panel can take half the width).
+        title_font = bold_title_font(item.theme.title, title_rect, band * 0.46, band * 0.2)
         painter.setFont(title_font)
         painter.drawText(
             title_rect,
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            QFontMetrics(title_font).elidedText(
-                item.theme.title, Qt.TextElideMode.ElideRight, title_rect.width()
+            int(
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+                | Qt.TextFlag.TextWordWrap
             ),
+            item.theme.title,
         )
 
         kind_size = h * 0.042
@@ -233,9 +252,21 @@ class PresenterWindow(QWidget):
     def _paint_footer(self, painter: QPainter, rect: QRect) -> None:
         h = self.height()
         painter.setPen(MUTED)
-        painter.setFont(_font(h * 0.019))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), HINT)
         countdown = self.session.countdown
+        # The key hints shrink (then wrap) to stay clear of the clock, never cut off.
+        room = rect.width()
+        if countdown is not None:  # the clock's pill, and "pause (S)" left of it when paused
+            clock = QFontMetrics(_font(h * 0.085, bold=True)).horizontalAdvance(countdown.text())
+            room -= clock + round(h * (0.06 if countdown.running else 0.36))
+        painter.setFont(deck_title_font(HINT, room, h * 0.019, h * 0.014))
+        painter.drawText(
+            QRect(rect.left(), rect.top(), room, rect.height()),
+            int(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+                | Qt.TextFlag.TextWordWrap
+            ),
+            HINT,
+        )
         if countdown is None:
             return
         text = countdown.text()

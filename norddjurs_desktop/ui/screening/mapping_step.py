@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -63,9 +65,16 @@ class MappingStep(QWidget):
         self.theme_view = ThemeView(store, undo_stack, deck)
         self.theme_view.backRequested.connect(self.show_palette)
         self.theme_view.moveRequested.connect(self._move)
+        # The theme's page (card, scores, notes) scrolls rather than making the window
+        # taller than a 1366×768 laptop or a 150 % full-HD screen (it needs ~600 px).
+        self.theme_scroll = QScrollArea()
+        self.theme_scroll.setObjectName("themeScroll")
+        self.theme_scroll.setWidgetResizable(True)
+        self.theme_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.theme_scroll.setWidget(self.theme_view)
         self.pages = QStackedWidget()
         self.pages.addWidget(palette)
-        self.pages.addWidget(self.theme_view)
+        self.pages.addWidget(self.theme_scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -102,7 +111,7 @@ class MappingStep(QWidget):
 
     def open_theme(self, key: str) -> None:
         self.theme_view.show_theme(key)
-        self.pages.setCurrentWidget(self.theme_view)
+        self.pages.setCurrentWidget(self.theme_scroll)
 
     def show_palette(self) -> None:
         self.theme_view.flush()

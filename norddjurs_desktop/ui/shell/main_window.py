@@ -300,13 +300,11 @@ class MainWindow(QMainWindow):
 
     def edit_decks(self) -> None:
         if self.db is not None:
-            from norddjurs_desktop.services.changes import Changes, Kind
-            from norddjurs_desktop.ui.common.operations import change_hub
-            from norddjurs_desktop.ui.decks.editor_dialog import DeckEditorDialog
+            from norddjurs_desktop.ui.decks.meeting_edit import edit_decks
 
-            DeckEditorDialog(self.db, parent=self).exec()
-            # The open meeting shows the edited cards in place, with its undo history.
-            change_hub().announce(Changes.of(Kind.DECKS))
+            # "Gem" reaches the open meeting in place, as one step it can undo.
+            meeting = self.undo_stack if self.screening_page is not None else None
+            edit_decks(self, self.db, meeting)
 
     def open_contact_plan(self) -> None:
         if self.db is not None:
