@@ -18,11 +18,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import holidays
 
+if TYPE_CHECKING:
+    import numpy as np
+
 __all__ = [
     "WorkdayCounter",
+    "prefix_array",
     "holidays_in_year",
     "is_working_day",
     "working_days_between",
@@ -54,6 +59,28 @@ def _year_prefix(year: int) -> tuple[int, ...]:
         prefix[i + 1] = running
         weekday = (weekday + 1) % 7
     return tuple(prefix)
+
+
+@lru_cache(maxsize=16)
+def prefix_array(first_year: int, last_year: int) -> np.ndarray:
+    """The flat prefix of :class:`WorkdayCounter` as a read-only int64 numpy array.
+
+    ``result[o - date(first_year, 1, 1).toordinal()]`` = working days before ordinal
+    ``o`` counted from 1 January of ``first_year``; one longer than the days of the
+    years, so ``result[e + 1 - base] - result[s - base]`` counts ``s..e``. Cached:
+    the column figures index it with whole arrays of ordinals at once.
+    """
+    import numpy as np  # lazily: the calendar's other users need no numpy
+
+    parts = [np.zeros(1, dtype=np.int64)]
+    base = 0
+    for year in range(first_year, last_year + 1):
+        year_prefix = np.asarray(_year_prefix(year)[1:], dtype=np.int64)
+        parts.append(year_prefix + base)
+        base += int(year_prefix[-1])
+    result = np.concatenate(parts)
+    result.flags.writeable = False
+    return result
 
 
 def working_days_in_year(year: int) -> int:

@@ -1,0 +1,268 @@
+"""An import's staff and absence rows as columns: the shape the figures are computed on.
+
+A municipality's import holds 5,000–20,000 persons and 150,000–560,000 absence
+rows. As Python objects they cost seconds to build and hundreds of MiB to
+keep; as numpy arrays they cost a few MiB, and the figures become a handful of
+vectorised passes. Persons are grouped by team (in the data view's team order)
+and rows are sorted by person, so one team is a contiguous slice of persons
+and of rows: its figures touch only its own rows, whatever the unit's size.
+
+The original records can be rebuilt exactly (file order, spelling of reasons,
+rows whose key is not on the staff list) for the callers that still want them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from .absence_records import (
+    AGE_GROUPS,
+    EGEN_SYGDOM,
+    NO_TEAM,
+    REASONS,
+    SICK_REASONS,
+    UNAVAILABLE_REASONS,
+    UNKNOWN,
+    AbsenceRow,
+    StaffMember,
+    age_group,
+    job_group_label,
+    normalise_reason,
+    team_label,
+)
+
+__all__ = [
+    "AWAY",
+    "EGEN",
+    "NO_START",
+    "OPEN",
+    "OTHER",
+    "REASON_CLASS",
+    "SICK",
+    "AbsenceColumns",
+    "StaffTuple",
+    "build_columns",
+    "columns_from_records",
+]
+
+OPEN = date.max.toordinal()  # an end of OPEN: still absent / still employed
+NO_START = 0  # employed_from unknown: employed since always
+SICK, AWAY, OTHER = 0, 1, 2  # the classes of reasons the absence % is made of
+EGEN = REASONS.index(EGEN_SYGDOM)
+REASON_CLASS = np.array(
+    [SICK if r in SICK_REASONS else AWAY if r in UNAVAILABLE_REASONS else OTHER for r in REASONS],
+    dtype=np.int64,
+)
+_REASON_INDEX = {name: i for i, name in enumerate(REASONS)}
+
+#: key, team, job group, age, grade, employed from (ordinal/None), employed to (ordinal/None).
+StaffTuple = tuple[str, str, str, int | None, float, int | None, int | None]
+
+
+def _last_sorted(labels: Sequence[str], last: str) -> list[str]:
+    return sorted(set(labels), key=lambda t: (t == last, t))
+
+
+@dataclass(frozen=True, eq=False)
+class AbsenceColumns:
+    """Persons grouped by team, rows sorted by (person, reason, start); all ordinals.
+
+    Person ``i`` owns rows ``person_rows[i]:person_rows[i + 1]``; team ``teams[t]``
+    owns persons ``team_bounds[t]:team_bounds[t + 1]``. ``counts[i]`` is False
+    for an earlier person of a key that occurs twice (the later one counts, as
+    in a dict). ``class_order`` lists the rows by (person, class, start), class
+    being :data:`SICK`, :data:`AWAY` or :data:`OTHER`.
+    """
+
+    keys: tuple[str, ...]
+    teams: tuple[str, ...]
+    team_bounds: np.ndarray
+    team_code: np.ndarray
+    job_labels: tuple[str, ...]
+    job_code: np.ndarray
+    age_code: np.ndarray
+    grade: np.ndarray
+    employed_from: np.ndarray
+    employed_to: np.ndarray
+    counts: np.ndarray
+    person_rows: np.ndarray
+    row_person: np.ndarray
+    row_reason: np.ndarray
+    row_start: np.ndarray
+    row_end: np.ndarray
+    class_order: np.ndarray
+    #: (earliest start, latest start or end) over the rows, as ordinals; None without rows.
+    span: tuple[int, int] | None
+    _originals: _Originals = field(repr=False)
+
+    @property
+    def persons(self) -> int:
+        return len(self.keys)
+
+    def team_persons(self, team: str | None) -> slice:
+        """The persons of a team label (all persons for None; empty for an unknown team)."""
+        if team is None:
+            return slice(0, len(self.keys))
+        label = team_label(team)
+        if label not in self.teams:
+            return slice(0, 0)
+        t = self.teams.index(label)
+        return slice(int(self.team_bounds[t]), int(self.team_bounds[t + 1]))
+
+    def rows_of(self, persons: slice) -> slice:
+        """The rows of a contiguous run of persons: a slice, not a search."""
+        return slice(int(self.person_rows[persons.start]), int(self.person_rows[persons.stop]))
+
+    def staff_members(self) -> tuple[StaffMember, ...]:
+        """The staff list as records, in the order it was given."""
+        return self._originals.staff
+
+    def absence_rows(self) -> tuple[AbsenceRow, ...]:
+        """The absence rows as records, in the order they were given (rebuilt on demand)."""
+        o = self._originals
+        dates: dict[int, date | None] = {OPEN: None}
+        for ordinal in np.unique(np.concatenate([self.row_start, self.row_end])).tolist():
+            if ordinal != OPEN:
+                dates[ordinal] = date.fromordinal(ordinal)
+        keys, reasons = self.keys, o.reasons
+        rows: list[AbsenceRow | None] = [None] * (len(o.row_pos) + len(o.orphans))
+        for pos, p, r, s, e in zip(
+            o.row_pos.tolist(), self.row_person.tolist(), o.row_reason_raw.tolist(),
+            self.row_start.tolist(), self.row_end.tolist(), strict=True,
+        ):
+            rows[pos] = AbsenceRow(keys[p], reasons[r], dates[s], dates[e])  # type: ignore[arg-type]
+        for pos, row in o.orphans:
+            rows[pos] = row
+        return tuple(rows)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, eq=False)
+class _Originals:
+    staff: tuple[StaffMember, ...]
+    reasons: tuple[str, ...]  # the reason texts as stored
+    row_reason_raw: np.ndarray  # per row: index into ``reasons``
+    row_pos: np.ndarray  # per row: its position in the given order
+    orphans: tuple[tuple[int, AbsenceRow], ...]  # rows whose key is on no staff list
+
+
+def _ordinal_date(ordinal: int | None) -> date | None:
+    return None if ordinal is None else date.fromordinal(ordinal)
+
+
+def build_columns(
+    staff: Sequence[StaffTuple],
+    row_keys: Sequence[str],
+    row_reasons: Sequence[str],
+    row_starts: np.ndarray,
+    row_ends: np.ndarray,
+) -> AbsenceColumns:
+    """Columns from the staff list and the rows' four columns (ends: :data:`OPEN` = open).
+
+    One pass of dictionary look-ups per row (key → person, reason text → code);
+    everything else is numpy.
+    """
+    labels = [team_label(s[1]) for s in staff]
+    teams = tuple(_last_sorted(labels, NO_TEAM))
+    team_index = {t: i for i, t in enumerate(teams)}
+    team_of = np.array([team_index[t] for t in labels], dtype=np.int64)
+    order = np.argsort(team_of, kind="stable")
+    people = [staff[i] for i in order.tolist()]
+    team_code = team_of[order]
+    team_bounds = np.searchsorted(team_code, np.arange(len(teams) + 1), side="left")
+    jobs = [job_group_label(s[2]) for s in people]
+    job_labels = tuple(_last_sorted(jobs, UNKNOWN))
+    job_index = {t: i for i, t in enumerate(job_labels)}
+    index: dict[str, int] = {}
+    counts = np.ones(len(people), dtype=bool)
+    for i, member in enumerate(people):
+        before = index.get(member[0])
+        if before is not None:
+            counts[before] = False
+        index[member[0]] = i
+
+    reason_texts: dict[str, int] = {}
+    raw = np.array([reason_texts.setdefault(r, len(reason_texts)) for r in row_reasons],
+                   dtype=np.int64).reshape(-1)
+    texts = tuple(reason_texts)
+    to_reason = np.array([_reason(t) for t in texts] or [0], dtype=np.int64)
+    person = np.array([index.get(k, -1) for k in row_keys], dtype=np.int64).reshape(-1)
+    starts = np.asarray(row_starts, dtype=np.int64)
+    ends = np.asarray(row_ends, dtype=np.int64)
+    known = person >= 0
+    orphans = tuple(
+        (int(pos), AbsenceRow(row_keys[pos], row_reasons[pos], date.fromordinal(int(starts[pos])),
+                              None if ends[pos] == OPEN else date.fromordinal(int(ends[pos]))))
+        for pos in np.flatnonzero(~known).tolist()
+    )
+    positions = np.flatnonzero(known)
+    reason = to_reason[raw[positions]] if len(positions) else raw[positions]
+    sort = np.lexsort((starts[positions], reason, person[positions]))
+    positions = positions[sort]
+    row_person = person[positions]
+    row_reason = reason[sort]
+    row_start, row_end = starts[positions], ends[positions]
+    class_order = np.lexsort((row_start, REASON_CLASS[row_reason], row_person))
+    span = None
+    if len(starts):
+        latest = np.where(ends == OPEN, starts, np.maximum(ends, starts))
+        span = int(starts.min()), int(latest.max())
+    return AbsenceColumns(
+        keys=tuple(s[0] for s in people),
+        teams=teams,
+        team_bounds=team_bounds,
+        team_code=team_code,
+        job_labels=job_labels,
+        job_code=np.array([job_index[j] for j in jobs], dtype=np.int64),
+        age_code=np.array([AGE_GROUPS.index(age_group(s[3])) for s in people], dtype=np.int64),
+        grade=np.array([s[4] for s in people], dtype=np.float64),
+        employed_from=np.array([NO_START if s[5] is None else s[5] for s in people],
+                               dtype=np.int64),
+        employed_to=np.array([OPEN if s[6] is None else s[6] for s in people], dtype=np.int64),
+        counts=counts,
+        person_rows=np.searchsorted(row_person, np.arange(len(people) + 1), side="left"),
+        row_person=row_person,
+        row_reason=row_reason,
+        row_start=row_start,
+        row_end=row_end,
+        class_order=class_order,
+        span=span,
+        _originals=_Originals(
+            staff=tuple(
+                StaffMember(k, t, j, a, g, _ordinal_date(f), _ordinal_date(e))
+                for k, t, j, a, g, f, e in staff
+            ),
+            reasons=texts,
+            row_reason_raw=raw[positions],
+            row_pos=positions,
+            orphans=orphans,
+        ),
+    )
+
+
+def _reason(text: str) -> int:
+    index = _REASON_INDEX.get(text)
+    return index if index is not None else _REASON_INDEX[normalise_reason(text)]
+
+
+def columns_from_records(
+    staff: Sequence[StaffMember], absences: Sequence[AbsenceRow]
+) -> AbsenceColumns:
+    """Columns from records (the domain's API and the tests speak records)."""
+    ordinal = date.toordinal
+    return build_columns(
+        [
+            (m.key, m.team, m.job_group, m.age, m.grade,
+             None if m.employed_from is None else ordinal(m.employed_from),
+             None if m.employed_to is None else ordinal(m.employed_to))
+            for m in staff
+        ],
+        [row.key for row in absences],
+        [row.reason for row in absences],
+        np.array([ordinal(row.start) for row in absences], dtype=np.int64),
+        np.array([OPEN if row.end is None else ordinal(row.end) for row in absences],
+                 dtype=np.int64),
+    )
