@@ -42,7 +42,7 @@ class Calendar:
 
     def before(self, ordinals: np.ndarray) -> np.ndarray:
         """Working days before each ordinal, clamped to the calendar's span."""
-        index = np.clip(ordinals - self.base, 0, len(self.prefix) - 1)
+        index = np.minimum(np.maximum(ordinals - self.base, 0), len(self.prefix) - 1)
         return self.prefix[index]  # type: ignore[no-any-return]
 
     def days(self, first: np.ndarray, last: np.ndarray) -> np.ndarray:
@@ -116,23 +116,31 @@ def month_starts(p0: int, p1: int) -> np.ndarray:
 def split_months(
     firsts: np.ndarray, lasts: np.ndarray, weights: np.ndarray, starts: np.ndarray, cal: Calendar
 ) -> np.ndarray:
-    """Weighted working days of non-empty intervals per month (index into ``starts``).
+    """Weighted working days of intervals per month (index into ``starts``); empty ones add 0.
 
-    ``starts`` comes from :func:`month_starts` and must cover the intervals; an
-    interval across a month end is cut there, so each month gets its own days.
+    ``starts`` comes from :func:`month_starts` and must cover the intervals. An
+    interval's first and last month get their own days; the whole months between
+    add its weight to a running sum, so a three-year employment costs three
+    steps, not thirty-six.
     """
     months = len(starts) - 1
     keep = firsts <= lasts
     firsts, lasts, weights = firsts[keep], lasts[keep], weights[keep]
     m0 = np.searchsorted(starts, firsts, side="right") - 1
     m1 = np.searchsorted(starts, lasts, side="right") - 1
-    pieces = m1 - m0 + 1
-    which = np.repeat(np.arange(len(firsts)), pieces)
-    month = m0[which] + (np.arange(len(which)) - np.repeat(np.cumsum(pieces) - pieces, pieces))
-    a = np.maximum(firsts[which], starts[month])
-    b = np.minimum(lasts[which], starts[month + 1] - 1)
-    days = cal.before(b + 1) - cal.before(a)
-    return np.bincount(month, weights=weights[which] * days, minlength=months)
+    cross = m0 != m1
+    head_end = np.where(cross, starts[np.minimum(m0 + 1, months)], lasts + 1)
+    result = np.bincount(m0, weights=weights * (cal.before(head_end) - cal.before(firsts)),
+                         minlength=months)
+    if cross.any():
+        t_first, t_last, t_weight = starts[m1[cross]], lasts[cross], weights[cross]
+        result += np.bincount(m1[cross], minlength=months,
+                              weights=t_weight * (cal.before(t_last + 1) - cal.before(t_first)))
+        running = np.bincount(m0[cross] + 1, weights=t_weight, minlength=months + 1)
+        running -= np.bincount(m1[cross], weights=t_weight, minlength=months + 1)
+        month_days = cal.before(starts[1:]) - cal.before(starts[:-1])
+        result += np.cumsum(running)[:months] * month_days
+    return result  # type: ignore[no-any-return]
 
 
 def spells(

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -238,8 +239,9 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
     with _no_gc():
         staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
         absence_rows = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,)).fetchall()
+        # Column by column through itemgetter (C speed; zip(*rows) is several times slower).
         keys, reasons, start_texts, end_texts = (
-            zip(*absence_rows, strict=True) if absence_rows else ((), (), (), ())
+            list(map(itemgetter(i), absence_rows)) for i in range(4)
         )
         del absence_rows
         days = _ordinals((row[5] for row in staff_rows), (row[6] for row in staff_rows),
@@ -249,13 +251,14 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
         # outside is left out — so a typo can neither crash the figures nor make them scan
         # thousands of years.
         cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
-        starts = np.array([days[t] for t in start_texts], dtype=np.int64)
-        ends = np.array([days[t] for t in end_texts], dtype=np.int64)
+        n = len(start_texts)
+        starts = np.fromiter(map(days.__getitem__, start_texts), dtype=np.int64, count=n)
+        ends = np.fromiter(map(days.__getitem__, end_texts), dtype=np.int64, count=n)
         inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
         if not inside.all():
             chosen = np.flatnonzero(inside).tolist()
-            keys = tuple(keys[i] for i in chosen)
-            reasons = tuple(reasons[i] for i in chosen)
+            keys = [keys[i] for i in chosen]
+            reasons = [reasons[i] for i in chosen]
             starts, ends = starts[inside], ends[inside]
         starts = np.maximum(starts, earliest)
         ends = np.where(ends > cap, OPEN, ends)
