@@ -1,4 +1,8 @@
-"""Interval arithmetic on date ordinals shared by the absence figures (internal).
+"""Interval arithmetic on date ordinals over absence records (internal).
+
+The data view's figures run on columns (:mod:`.absence_kernels`); this
+record-at-a-time form serves :mod:`.contact_milestones` and states the rules
+the kernels vectorise.
 
 Per person the rows of one reason become merged ordinal intervals; the working
 days they cover are two lookups in a :class:`WorkdayCounter` prefix array. This

@@ -66,27 +66,36 @@ class MonthlyAbsence:
     employed_last: np.ndarray
     calendar: Calendar
 
-    def figure(self, window_from: date, window_to: date, complete: bool) -> PeriodFigure:
-        """The window's absence % from the months it spans (whole months of the pass)."""
-        k0 = month_key(window_from) - month_key(self.first)
-        k1 = month_key(window_to) - month_key(self.first) + 1
-        months = len(self.sick)
-        lo, hi = min(max(k0, 0), months), min(max(k1, 0), months)
-        sick_days = float(self.sick[lo:hi].sum())
-        possible_days = float(self.possible[lo:hi].sum())
-        a, b = window_from.toordinal(), window_to.toordinal()
-        persons = int(np.count_nonzero(self.calendar.days(
-            np.maximum(self.employed_first, a), np.minimum(self.employed_last, b)
-        )))
-        return PeriodFigure(
-            period_from=window_from,
-            period_to=window_to,
-            persons=persons,
-            possible_days=possible_days,
-            sick_days=sick_days,
-            absence_pct=100.0 * sick_days / possible_days if possible_days > 0 else None,
-            complete=complete,
-        )
+    def figures(self, windows: Sequence[tuple[date, date, bool]]) -> list[PeriodFigure]:
+        """Each window's absence % from the months it spans (whole months of the pass).
+
+        ``windows`` are (from, to, complete); the persons of all windows are
+        counted in one array operation.
+        """
+        if not windows:
+            return []
+        a = np.array([w[0].toordinal() for w in windows])[:, None]
+        b = np.array([w[1].toordinal() for w in windows])[:, None]
+        worked = self.calendar.days(np.maximum(self.employed_first, a),
+                                    np.minimum(self.employed_last, b))
+        persons = np.count_nonzero(worked, axis=1).tolist()
+        months, key0 = len(self.sick), month_key(self.first)
+        result = []
+        for (window_from, window_to, complete), count in zip(windows, persons, strict=True):
+            lo = min(max(month_key(window_from) - key0, 0), months)
+            hi = min(max(month_key(window_to) - key0 + 1, 0), months)
+            sick_days = float(self.sick[lo:hi].sum())
+            possible_days = float(self.possible[lo:hi].sum())
+            result.append(PeriodFigure(
+                period_from=window_from,
+                period_to=window_to,
+                persons=count,
+                possible_days=possible_days,
+                sick_days=sick_days,
+                absence_pct=100.0 * sick_days / possible_days if possible_days > 0 else None,
+                complete=complete,
+            ))
+        return result
 
 
 def monthly_absence(
@@ -160,15 +169,15 @@ def rolling_from(monthly: MonthlyAbsence, months: int = 24) -> list[PeriodFigure
     end_key = month_key(last + timedelta(days=1)) - 1  # last month that ends by `last`
     if end_key < month_key(first):
         return []
-    points: list[PeriodFigure] = []
+    windows: list[tuple[date, date, bool]] = []
     for key in range(end_key - months + 1, end_key + 1):
         start_key = key - 11
         window_from = date(start_key // 12, start_key % 12 + 1, 1)
         window_to = date((key + 1) // 12, (key + 1) % 12 + 1, 1) - timedelta(days=1)
         if window_to < first:
             continue
-        points.append(monthly.figure(max(window_from, first), window_to, window_from >= first))
-    return points
+        windows.append((max(window_from, first), window_to, window_from >= first))
+    return monthly.figures(windows)
 
 
 def yearly_absence(
@@ -195,10 +204,8 @@ def yearly_absence(
 def yearly_from(monthly: MonthlyAbsence) -> list[PeriodFigure]:
     """:func:`yearly_absence` from a monthly pass (shared with :func:`rolling_from`)."""
     first, last = monthly.first, monthly.last
-    result: list[PeriodFigure] = []
+    windows = []
     for year in range(first.year, last.year + 1):
         start, end = date(year, 1, 1), date(year, 12, 31)
-        result.append(
-            monthly.figure(max(start, first), min(end, last), first <= start and end <= last)
-        )
-    return result
+        windows.append((max(start, first), min(end, last), first <= start and end <= last))
+    return monthly.figures(windows)

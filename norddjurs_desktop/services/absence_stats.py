@@ -1,11 +1,14 @@
 """Reading a unit's imported absence data back, and the figures of the data view.
 
-The GUI recomputes the figures on every filter change, so the loaded rows of
-an import are kept in a small module-level LRU cache (keyed by the database
-file and the import id); :mod:`.absence_import` forgets an entry whenever an
-import is stored or deleted. Reading goes through the standard library's
-sqlite3 in one snapshot (``Database.reader``): plain tuples, no ORM objects and
-no SQLAlchemy to load, so `stats` on the command line starts quickly too.
+An import is read once into columns (numpy arrays sorted by person, see
+:mod:`norddjurs_desktop.domain.absence_columns`) — no row objects — and kept
+in a small module-level LRU cache keyed by the database file and the import
+id (checked against the import's time, so a replaced import never matches);
+:mod:`.absence_import` forgets an entry whenever an import is stored or
+deleted. Reading goes through ``Database.reader`` in one snapshot with plain
+portable SELECTs, and no SQLAlchemy to load, so `stats` on the command line
+starts quickly too. The cyclic garbage collector is paused during the bulk
+read: it would walk the 500,000 fresh cells again and again and find nothing.
 
 Thread-safe: the GUI computes off the GUI thread, so the cache is guarded by
 a lock, and each call opens its own connection.
