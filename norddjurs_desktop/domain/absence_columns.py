@@ -44,6 +44,7 @@ __all__ = [
     "REASON_CLASS",
     "SICK",
     "AbsenceColumns",
+    "RowEncoder",
     "StaffTuple",
     "build_columns",
     "columns_from_records",
@@ -156,6 +157,49 @@ def _ordinal_date(ordinal: int | None) -> date | None:
     return None if ordinal is None else date.fromordinal(ordinal)
 
 
+class RowEncoder:
+    """Turns absence rows into codes chunk by chunk, so no list of all rows ever exists.
+
+    A reader feeds :meth:`add` a few thousand rows at a time; each chunk's
+    strings become small integers at once (key → position on the staff list,
+    reason text → code) and are dropped. A bulk read then never holds 500,000
+    Python strings at the same time: less memory kept by the process, and
+    less for the garbage collector to walk.
+    """
+
+    def __init__(self, staff_keys: Sequence[str]) -> None:
+        self._index = _Index({key: i for i, key in enumerate(staff_keys)})  # last one wins
+        self._reasons = _Codes()
+        self._parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._orphans: list[tuple[int, AbsenceRow]] = []
+        self._rows = 0
+
+    def add(
+        self, keys: Sequence[str], reasons: Sequence[str], starts: np.ndarray, ends: np.ndarray
+    ) -> None:
+        """One chunk: keys, reason texts, start ordinals, end ordinals (:data:`OPEN` = open)."""
+        n = len(keys)
+        # map() over a dict's __getitem__ runs in C: the per-row look-ups cost nanoseconds.
+        person = np.fromiter(map(self._index.__getitem__, keys), dtype=np.int64, count=n)
+        reason = np.fromiter(map(self._reasons.__getitem__, reasons), dtype=np.int64, count=n)
+        starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        for i in np.flatnonzero(person < 0).tolist():
+            self._orphans.append((self._rows + i, AbsenceRow(
+                keys[i], reasons[i], date.fromordinal(int(starts[i])),
+                None if ends[i] == OPEN else date.fromordinal(int(ends[i])),
+            )))
+        self._parts.append((person, reason, starts, ends))
+        self._rows += n
+
+    def columns(self, staff: Sequence[StaffTuple]) -> AbsenceColumns:
+        """The columns of ``staff`` (the list the keys were given from) and the rows added."""
+        parts = self._parts or [(np.zeros(0, dtype=np.int64),) * 4]
+        person, raw, starts, ends = (np.concatenate(column) for column in zip(*parts, strict=True))
+        self._parts = []
+        return _build(staff, person, raw, tuple(self._reasons), starts, ends,
+                      tuple(self._orphans))
+
+
 def build_columns(
     staff: Sequence[StaffTuple],
     row_keys: Sequence[str],
@@ -163,11 +207,22 @@ def build_columns(
     row_starts: np.ndarray,
     row_ends: np.ndarray,
 ) -> AbsenceColumns:
-    """Columns from the staff list and the rows' four columns (ends: :data:`OPEN` = open).
+    """Columns from the staff list and the rows' four columns (ends: :data:`OPEN` = open)."""
+    encoder = RowEncoder([member[0] for member in staff])
+    encoder.add(row_keys, row_reasons, row_starts, row_ends)
+    return encoder.columns(staff)
 
-    One pass of dictionary look-ups per row (key → person, reason text → code);
-    everything else is numpy.
-    """
+
+def _build(
+    staff: Sequence[StaffTuple],
+    staff_position: np.ndarray,
+    raw: np.ndarray,
+    texts: tuple[str, ...],
+    starts: np.ndarray,
+    ends: np.ndarray,
+    orphans: tuple[tuple[int, AbsenceRow], ...],
+) -> AbsenceColumns:
+    """Persons grouped by team, rows sorted by person: numpy from here on."""
     labels = [team_label(s[1]) for s in staff]
     teams = tuple(_last_sorted(labels, NO_TEAM))
     team_index = {t: i for i, t in enumerate(teams)}
@@ -179,30 +234,20 @@ def build_columns(
     jobs = [job_group_label(s[2]) for s in people]
     job_labels = tuple(_last_sorted(jobs, UNKNOWN))
     job_index = {t: i for i, t in enumerate(job_labels)}
-    index: dict[str, int] = {}
+    column_of = np.empty(len(staff) + 1, dtype=np.int64)  # staff position → column; -1 → -1
+    column_of[order] = np.arange(len(staff))
+    column_of[-1] = -1
+    # A key given twice counts once, as its last entry (as in a dict keyed by person).
     counts = np.ones(len(people), dtype=bool)
-    for i, member in enumerate(people):
-        before = index.get(member[0])
+    seen: dict[str, int] = {}
+    for position, member in enumerate(staff):
+        before = seen.get(member[0])
         if before is not None:
-            counts[before] = False
-        index[member[0]] = i
-
-    n_rows = len(row_keys)
-    reason_texts = _Codes()
-    # map() over a dict's __getitem__ runs in C: the per-row look-ups cost nanoseconds.
-    raw = np.fromiter(map(reason_texts.__getitem__, row_reasons), dtype=np.int64, count=n_rows)
-    texts = tuple(reason_texts)
+            counts[column_of[before]] = False
+        seen[member[0]] = position
+    person = column_of[staff_position]
     to_reason = np.array([_reason(t) for t in texts] or [0], dtype=np.int64)
-    person = np.fromiter(map(_Index(index).__getitem__, row_keys), dtype=np.int64,
-                         count=n_rows)
-    starts = np.asarray(row_starts, dtype=np.int64)
-    ends = np.asarray(row_ends, dtype=np.int64)
     known = person >= 0
-    orphans = tuple(
-        (int(pos), AbsenceRow(row_keys[pos], row_reasons[pos], date.fromordinal(int(starts[pos])),
-                              None if ends[pos] == OPEN else date.fromordinal(int(ends[pos]))))
-        for pos in np.flatnonzero(~known).tolist()
-    )
     positions = np.flatnonzero(known)
     reason = to_reason[raw[positions]] if len(positions) else raw[positions]
     # One int64 sort key each (person | reason or class | start) sorts faster than lexsort.

@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from norddjurs_desktop.domain.absence_columns import OPEN, AbsenceColumns, build_columns
+from norddjurs_desktop.domain.absence_columns import OPEN, AbsenceColumns, RowEncoder
 from norddjurs_desktop.domain.absence_metrics import TEAM, AbsenceStats, column_stats
 from norddjurs_desktop.domain.absence_records import AbsenceRow, StaffMember
 from norddjurs_desktop.domain.dates import danish_date
@@ -160,12 +160,14 @@ _STAFF_SQL = (
 _ABSENCE_SQL = 'SELECT key, reason, start, "end" FROM absence_record WHERE import_id = ?'
 
 
-def _ordinals(*columns: Iterable[Any]) -> dict[Any, int]:
+def _ordinals(*columns: Iterable[Any], memo: dict[Any, int] | None = None) -> dict[Any, int]:
     """Stored date (ISO text, or a date from a driver that parses) → ordinal, per distinct value.
 
     A few thousand distinct values among 500,000 cells; None → :data:`OPEN`.
+    Adds to ``memo`` when given (one memo serves every chunk of a read).
     """
-    memo: dict[Any, int] = {None: OPEN}
+    if memo is None:
+        memo = {None: OPEN}
     for values in columns:
         for value in set(values) - memo.keys():
             day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
@@ -237,41 +239,47 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
         return cached
 
 
+_CHUNK = 16384  # rows per fetch: their strings become integers before the next fetch
+
+
 def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
-    """The import's staff and absence rows; ends past the believable limit read as open."""
+    """The import's staff and absence rows; ends past the believable limit read as open.
+
+    Rows an older version stored without the plausibility checks: an end after
+    the believable limit is open, a start before 1990 counts from 1990, and what
+    lies wholly outside is left out — so a typo can neither crash the figures
+    nor make them scan thousands of years.
+    """
+    cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
     with _no_gc():
         staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
-        absence_rows = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,)).fetchall()
-        # Column by column through itemgetter (C speed; zip(*rows) is several times slower).
-        keys, reasons, start_texts, end_texts = (
-            list(map(itemgetter(i), absence_rows)) for i in range(4)
-        )
-        del absence_rows
-        days = _ordinals((row[5] for row in staff_rows), (row[6] for row in staff_rows),
-                         start_texts, end_texts)
-        # Rows an older version stored without the plausibility checks: an end after the
-        # believable limit is open, a start before 1990 counts from 1990, and what lies wholly
-        # outside is left out — so a typo can neither crash the figures nor make them scan
-        # thousands of years.
-        cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
-        n = len(start_texts)
-        starts = np.fromiter(map(days.__getitem__, start_texts), dtype=np.int64, count=n)
-        ends = np.fromiter(map(days.__getitem__, end_texts), dtype=np.int64, count=n)
-        inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
-        if not inside.all():
-            chosen = np.flatnonzero(inside).tolist()
-            keys = [keys[i] for i in chosen]
-            reasons = [reasons[i] for i in chosen]
-            starts, ends = starts[inside], ends[inside]
-        starts = np.maximum(starts, earliest)
-        ends = np.where(ends > cap, OPEN, ends)
+        days = _ordinals((row[5] for row in staff_rows), (row[6] for row in staff_rows))
         staff = [
             (k, t, j, age, g, None if f is None else max(days[f], earliest),
              None if to is None or days[to] > cap else days[to])
             for k, t, j, age, g, f, to in staff_rows
             if (f is None or days[f] <= cap) and (to is None or days[to] >= earliest)
         ]
-        return AbsenceDataset(info, build_columns(staff, keys, reasons, starts, ends))
+        encoder = RowEncoder([member[0] for member in staff])
+        cursor = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,))
+        while chunk := cursor.fetchmany(_CHUNK):
+            # Column by column through itemgetter (C speed; zip(*rows) is several times slower).
+            keys, reasons, start_texts, end_texts = (
+                list(map(itemgetter(i), chunk)) for i in range(4)
+            )
+            _ordinals(start_texts, end_texts, memo=days)
+            n = len(keys)
+            starts = np.fromiter(map(days.__getitem__, start_texts), dtype=np.int64, count=n)
+            ends = np.fromiter(map(days.__getitem__, end_texts), dtype=np.int64, count=n)
+            inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
+            if not inside.all():
+                chosen = np.flatnonzero(inside).tolist()
+                keys = [keys[i] for i in chosen]
+                reasons = [reasons[i] for i in chosen]
+                starts, ends = starts[inside], ends[inside]
+            encoder.add(keys, reasons, np.maximum(starts, earliest),
+                        np.where(ends > cap, OPEN, ends))
+        return AbsenceDataset(info, encoder.columns(staff))
 
 
 def load_dataset(db: Database, unit_id: int) -> AbsenceDataset | None:
