@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
+from typing import Any
 
 import numpy as np
 
@@ -59,6 +61,8 @@ REASON_CLASS = np.array(
     dtype=np.int64,
 )
 _REASON_INDEX = {name: i for i, name in enumerate(REASONS)}
+
+_KEY, _REASON = itemgetter(0), itemgetter(1)
 
 #: key, team, job group, age, grade, employed from (ordinal/None), employed to (ordinal/None).
 StaffTuple = tuple[str, str, str, int | None, float, int | None, int | None]
@@ -175,21 +179,33 @@ class RowEncoder:
         self._rows = 0
 
     def add(
-        self, keys: Sequence[str], reasons: Sequence[str], starts: np.ndarray, ends: np.ndarray
+        self,
+        rows: Sequence[Sequence[Any]],
+        starts: np.ndarray,
+        ends: np.ndarray,
+        keep: np.ndarray | None = None,
     ) -> None:
-        """One chunk: keys, reason texts, start ordinals, end ordinals (:data:`OPEN` = open)."""
-        n = len(keys)
+        """One chunk: rows starting (key, reason, …), their start and end ordinals
+        (:data:`OPEN` = open), and optionally which of them to keep."""
+        n = len(rows)
         # map() over a dict's __getitem__ runs in C: the per-row look-ups cost nanoseconds.
-        person = np.fromiter(map(self._index.__getitem__, keys), dtype=np.int64, count=n)
-        reason = np.fromiter(map(self._reasons.__getitem__, reasons), dtype=np.int64, count=n)
+        person = np.fromiter(map(self._index.__getitem__, map(_KEY, rows)), dtype=np.int64,
+                             count=n)
+        reason = np.fromiter(map(self._reasons.__getitem__, map(_REASON, rows)),
+                             dtype=np.int64, count=n)
         starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+        if keep is not None and not keep.all():
+            chosen = np.flatnonzero(keep)
+            rows = [rows[i] for i in chosen.tolist()]
+            person, reason = person[chosen], reason[chosen]
+            starts, ends = starts[chosen], ends[chosen]
         for i in np.flatnonzero(person < 0).tolist():
             self._orphans.append((self._rows + i, AbsenceRow(
-                keys[i], reasons[i], date.fromordinal(int(starts[i])),
+                rows[i][0], rows[i][1], date.fromordinal(int(starts[i])),
                 None if ends[i] == OPEN else date.fromordinal(int(ends[i])),
             )))
         self._parts.append((person, reason, starts, ends))
-        self._rows += n
+        self._rows += len(person)
 
     def columns(self, staff: Sequence[StaffTuple]) -> AbsenceColumns:
         """The columns of ``staff`` (the list the keys were given from) and the rows added."""
@@ -209,7 +225,7 @@ def build_columns(
 ) -> AbsenceColumns:
     """Columns from the staff list and the rows' four columns (ends: :data:`OPEN` = open)."""
     encoder = RowEncoder([member[0] for member in staff])
-    encoder.add(row_keys, row_reasons, row_starts, row_ends)
+    encoder.add(list(zip(row_keys, row_reasons, strict=True)), row_starts, row_ends)
     return encoder.columns(staff)
 
 

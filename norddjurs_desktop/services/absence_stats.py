@@ -20,7 +20,7 @@ import gc
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
@@ -160,21 +160,6 @@ _STAFF_SQL = (
 _ABSENCE_SQL = 'SELECT key, reason, start, "end" FROM absence_record WHERE import_id = ?'
 
 
-def _ordinals(*columns: Iterable[Any], memo: dict[Any, int] | None = None) -> dict[Any, int]:
-    """Stored date (ISO text, or a date from a driver that parses) → ordinal, per distinct value.
-
-    A few thousand distinct values among 500,000 cells; None → :data:`OPEN`.
-    Adds to ``memo`` when given (one memo serves every chunk of a read).
-    """
-    if memo is None:
-        memo = {None: OPEN}
-    for values in columns:
-        for value in set(values) - memo.keys():
-            day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-            memo[value] = day.toordinal()
-    return memo
-
-
 @contextmanager
 def _no_gc() -> Iterator[None]:
     """No cyclic garbage collection while a bulk read makes 100,000s of acyclic objects.
@@ -240,6 +225,20 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
 
 
 _CHUNK = 16384  # rows per fetch: their strings become integers before the next fetch
+_START, _END = itemgetter(2), itemgetter(3)
+
+
+class _Ordinals(dict[Any, int]):
+    """Stored date (ISO text, or a date from a driver that parses) → ordinal.
+
+    Parsed the first time a value is met: a few thousand distinct values among
+    500,000 cells. Give it ``{None: OPEN}`` so an empty end reads as open.
+    """
+
+    def __missing__(self, value: Any) -> int:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        ordinal = self[value] = day.toordinal()
+        return ordinal
 
 
 def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
@@ -253,7 +252,7 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
     cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
     with _no_gc():
         staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
-        days = _ordinals((row[5] for row in staff_rows), (row[6] for row in staff_rows))
+        days = _Ordinals({None: OPEN})
         staff = [
             (k, t, j, age, g, None if f is None else max(days[f], earliest),
              None if to is None or days[to] > cap else days[to])
@@ -263,22 +262,14 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
         encoder = RowEncoder([member[0] for member in staff])
         cursor = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,))
         while chunk := cursor.fetchmany(_CHUNK):
-            # Column by column through itemgetter (C speed; zip(*rows) is several times slower).
-            keys, reasons, start_texts, end_texts = (
-                list(map(itemgetter(i), chunk)) for i in range(4)
-            )
-            _ordinals(start_texts, end_texts, memo=days)
-            n = len(keys)
-            starts = np.fromiter(map(days.__getitem__, start_texts), dtype=np.int64, count=n)
-            ends = np.fromiter(map(days.__getitem__, end_texts), dtype=np.int64, count=n)
+            n = len(chunk)
+            starts = np.fromiter(map(days.__getitem__, map(_START, chunk)), dtype=np.int64,
+                                 count=n)
+            ends = np.fromiter(map(days.__getitem__, map(_END, chunk)), dtype=np.int64,
+                               count=n)
             inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
-            if not inside.all():
-                chosen = np.flatnonzero(inside).tolist()
-                keys = [keys[i] for i in chosen]
-                reasons = [reasons[i] for i in chosen]
-                starts, ends = starts[inside], ends[inside]
-            encoder.add(keys, reasons, np.maximum(starts, earliest),
-                        np.where(ends > cap, OPEN, ends))
+            encoder.add(chunk, np.maximum(starts, earliest), np.where(ends > cap, OPEN, ends),
+                        inside)
         return AbsenceDataset(info, encoder.columns(staff))
 
 
