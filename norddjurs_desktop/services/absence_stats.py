@@ -192,12 +192,14 @@ def _clamped(info: ImportInfo, connection: sqlite3.Connection) -> ImportInfo:
     cap = _open_after(info)
     if info.period_to <= cap:
         return info
+    # Two aggregates and the larger taken here: max(a, b) of two values is SQLite's own.
     row = connection.execute(
-        'SELECT max(max(start), coalesce(max(CASE WHEN "end" <= ? THEN "end" END), \'\'))'
+        'SELECT max(start), max(CASE WHEN "end" <= ? THEN "end" END)'
         " FROM absence_record WHERE import_id = ? AND start <= ?",
         (cap.isoformat(), info.id, cap.isoformat()),
     ).fetchone()
-    latest = date.fromisoformat(row[0]) if row and row[0] else info.period_from
+    days = [_Ordinals()[value] for value in (row or ()) if value]
+    latest = date.fromordinal(max(days)) if days else info.period_from
     return replace(info, period_to=max(info.period_from, min(latest, cap)))
 
 
