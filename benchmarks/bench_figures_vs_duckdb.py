@@ -20,7 +20,8 @@ table (DuckDB knows no Danish holidays). Then, interleaved and best of
   to the cards and the visible chart, and the process's resident memory then.
 
 ``--app-root`` picks the source tree measured (default: this checkout; "" keeps
-PYTHONPATH), so a "before" is the same command on the old tree.
+PYTHONPATH), so a "before" is the same command on the old tree (subprocesses run
+in ``--dir``: ``python -m`` would otherwise put the current checkout first).
 DuckDB is a benchmark-only dependency.
 """
 
@@ -124,7 +125,7 @@ def prepare(folder: Path, staff: int, env: dict[str, str]) -> tuple[Path, Path]:
     if not app_db.exists():
         subprocess.run([sys.executable, "-m", "norddjurs_desktop", "import-absence", "--db",
                         str(app_db), "--unit", "Kommunen", "--staff", str(staff_csv),
-                        "--absence", str(absence_csv)], check=True, env=env)
+                        "--absence", str(absence_csv)], check=True, env=env, cwd=folder)
     if not duck_db.exists():
         import sqlite3
 
@@ -270,9 +271,9 @@ def main() -> None:
                 (f"one team ({SMALL_TEAM})", lambda: figures(SMALL_TEAM)),
                 ("trends (rolling 24 + yearly)", lambda ds=dataset: TrendCache().get(ds, None)),
                 ("stats --json, app process", lambda c=app_cmd: subprocess.run(
-                    c, check=True, env=env, capture_output=True)),
+                    c, check=True, env=env, capture_output=True, cwd=args.dir)),
                 ("stats --json, duckdb process", lambda c=duck_cmd: subprocess.run(
-                    c, check=True, env=env, capture_output=True)),
+                    c, check=True, env=env, capture_output=True, cwd=args.dir)),
             ):
                 times.setdefault(label, []).append(clock(work))
         for label, samples in times.items():
@@ -282,7 +283,7 @@ def main() -> None:
         if n == 0:
             runs = [json.loads(subprocess.run(
                 [sys.executable, __file__, "--app-root", args.app_root, "--view-probe",
-                 str(app_db)], check=True, env=env, capture_output=True, text=True,
+                 str(app_db)], check=True, env=env, capture_output=True, text=True, cwd=args.dir,
             ).stdout.strip().splitlines()[-1]) for _ in range(args.repeat)]
             print(f"  first data view: {min(r['seconds'] for r in runs):.2f} s, "
                   f"RSS {min(r['rss_mib'] for r in runs):.0f} MiB (best of {len(runs)})")
