@@ -13,9 +13,9 @@ import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from norddjurs_desktop.cli import CliError, database_exists, open_db, with_password
-from norddjurs_desktop.domain.absence import AbsenceStats
 from norddjurs_desktop.domain.dates import (
     danish_date,
     format_number,
@@ -24,6 +24,9 @@ from norddjurs_desktop.domain.dates import (
 )
 from norddjurs_desktop.importing.errors import ImportFileError
 from norddjurs_desktop.storage.database import Database, open_database
+
+if TYPE_CHECKING:  # the figures (and numpy) load when `stats` runs, not for every command
+    from norddjurs_desktop.domain.absence import AbsenceStats
 
 
 def _one_line(text: str) -> str:

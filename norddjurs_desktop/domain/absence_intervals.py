@@ -1,4 +1,8 @@
-"""Interval arithmetic on date ordinals shared by the absence figures (internal).
+"""Interval arithmetic on date ordinals over absence records (internal).
+
+The data view's figures run on columns (:mod:`.absence_kernels`); this
+record-at-a-time form serves :mod:`.contact_milestones` and states the rules
+the kernels vectorise.
 
 Per person the rows of one reason become merged ordinal intervals; the working
 days they cover are two lookups in a :class:`WorkdayCounter` prefix array. This
@@ -7,15 +11,13 @@ keeps a municipality-sized computation free of per-day loops.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from .absence_records import (
     EGEN_SYGDOM,
     REASONS,
-    SICK_REASONS,
-    UNAVAILABLE_REASONS,
     AbsenceRow,
     StaffMember,
     normalise_reason,
@@ -24,30 +26,10 @@ from .absence_records import (
 from .workdays import WorkdayCounter
 
 REASON_INDEX: dict[str, int] = {name: i for i, name in enumerate(REASONS)}
-SICK_INDEXES = frozenset(REASON_INDEX[r] for r in SICK_REASONS)
-UNAVAILABLE_INDEXES = frozenset(REASON_INDEX[r] for r in UNAVAILABLE_REASONS)
 EGEN_INDEX = REASON_INDEX[EGEN_SYGDOM]
 OPEN = date.max.toordinal()
 
 Interval = tuple[int, int]
-
-
-def merge_intervals(intervals: list[Interval]) -> list[Interval]:
-    """Union of inclusive ordinal intervals, sorted; overlapping or touching ones joined."""
-    if len(intervals) <= 1:
-        return intervals
-    intervals.sort()
-    merged: list[Interval] = []
-    cur_s, cur_e = intervals[0]
-    for s, e in intervals[1:]:
-        if s <= cur_e + 1:
-            if e > cur_e:
-                cur_e = e
-        else:
-            merged.append((cur_s, cur_e))
-            cur_s, cur_e = s, e
-    merged.append((cur_s, cur_e))
-    return merged
 
 
 @dataclass
@@ -128,14 +110,6 @@ def scan(
     return list(people.values()), counter
 
 
-def covered(intervals: Sequence[Interval], prefix: list[int], offset: int) -> int:
-    """Working days covered by merged intervals that already lie inside the counter's span."""
-    total = 0
-    for s, e in intervals:
-        total += prefix[e - offset + 1] - prefix[s - offset]
-    return total
-
-
 def merge_spells(
     rows: list[tuple[int, int, bool]], counter: WorkdayCounter
 ) -> Iterator[tuple[int, int, bool]]:
@@ -155,46 +129,6 @@ def merge_spells(
     yield cur_s, cur_e, cur_open
 
 
-
 def month_key(day: date) -> int:
     """A running month number (year × 12 + month − 1), so months sort and subtract."""
     return day.year * 12 + day.month - 1
-
-
-def month_table(p0: int, p1: int) -> tuple[list[int], list[int]]:
-    """For each ordinal of p0..p1: its :func:`month_key` and the ordinal its month ends on."""
-    keys: list[int] = []
-    month_ends: list[int] = []
-    day = date.fromordinal(p0)
-    while day.toordinal() <= p1:
-        nxt = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        span = min(nxt.toordinal() - 1, p1) - day.toordinal() + 1
-        keys.extend([month_key(day)] * span)
-        month_ends.extend([nxt.toordinal() - 1] * span)
-        day = nxt
-    return keys, month_ends
-
-
-def split_by_month(
-    intervals: Iterable[Interval],
-    weight: float,
-    counter: WorkdayCounter,
-    table: tuple[list[int], list[int]],
-    table_start: int,
-    into: dict[int, float],
-) -> None:
-    """Add ``weight`` × working days of each interval to ``into[month_key]``.
-
-    The intervals must lie inside the table's range; cutting at month ends
-    keeps this one step per month touched, not one per day.
-    """
-    keys, month_ends = table
-    prefix, offset = counter.prefix, counter.first_ordinal
-    for s, e in intervals:
-        while s <= e:
-            cut = min(e, month_ends[s - table_start])
-            key = keys[s - table_start]
-            into[key] = into.get(key, 0.0) + weight * (
-                prefix[cut - offset + 1] - prefix[s - offset]
-            )
-            s = cut + 1

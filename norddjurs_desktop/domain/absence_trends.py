@@ -14,20 +14,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .absence_intervals import (
-    SICK_INDEXES,
-    UNAVAILABLE_INDEXES,
-    Interval,
-    merge_intervals,
-    month_key,
-    month_table,
-    scan,
-    split_by_month,
-)
-from .absence_records import AbsenceRow, StaffMember, data_range
-from .workdays import WorkdayCounter
+import numpy as np
 
-__all__ = ["PeriodFigure", "rolling_absence", "yearly_absence"]
+from .absence_columns import OPEN, OTHER, REASON_CLASS, SICK, AbsenceColumns, columns_from_records
+from .absence_intervals import month_key
+from .absence_kernels import Calendar, calendar_for, month_starts, select, split_months, union_days
+from .absence_records import AbsenceRow, StaffMember, data_range
+
+__all__ = [
+    "MonthlyAbsence",
+    "PeriodFigure",
+    "monthly_absence",
+    "rolling_absence",
+    "rolling_from",
+    "yearly_absence",
+    "yearly_from",
+]
 
 
 @dataclass(frozen=True)
@@ -48,61 +50,83 @@ class PeriodFigure:
     complete: bool
 
 
-def _monthly(
-    staff: Iterable[StaffMember],
-    absences: Sequence[AbsenceRow],
-    first: date,
-    last: date,
-    team: str | None,
-) -> tuple[dict[int, float], dict[int, float], list[Interval], WorkdayCounter]:
-    """Grade-weighted sick and possible days per month key, and each counted person's E."""
-    people, counter = scan(staff, absences, first, last, team, last)
-    p0 = first.toordinal()
-    table = month_table(p0, last.toordinal())
-    sick: dict[int, float] = {}
-    possible: dict[int, float] = {}
-    employment: list[Interval] = []
-    for person in people:
-        g = person.member.grade
-        sick_iv: list[Interval] = []
-        away_iv: list[Interval] = []
-        for idx, rows in enumerate(person.rows):
-            if idx in SICK_INDEXES:
-                sick_iv.extend(rows)
-            elif idx in UNAVAILABLE_INDEXES:
-                away_iv.extend(rows)
-        window = [(person.first, person.last)]
-        split_by_month(window, g, counter, table, p0, possible)
-        split_by_month(merge_intervals(away_iv), -g, counter, table, p0, possible)
-        split_by_month(merge_intervals(sick_iv), g, counter, table, p0, sick)
-        employment.append((person.first, person.last))
-    return sick, possible, employment, counter
+@dataclass(frozen=True)
+class MonthlyAbsence:
+    """One monthly pass: weighted sick and possible days per month, and each person's E.
+
+    Computed once per (data, team) and shared by the rolling trend and year-on-year.
+    """
+
+    first: date
+    last: date
+    month_start: np.ndarray  # first ordinal of each month of first..last, then one more
+    sick: np.ndarray  # per month
+    possible: np.ndarray
+    employed_first: np.ndarray  # E of each counted person
+    employed_last: np.ndarray
+    calendar: Calendar
+
+    def figures(self, windows: Sequence[tuple[date, date, bool]]) -> list[PeriodFigure]:
+        """Each window's absence % from the months it spans (whole months of the pass).
+
+        ``windows`` are (from, to, complete); the persons of all windows are
+        counted in one array operation.
+        """
+        if not windows:
+            return []
+        a = np.array([w[0].toordinal() for w in windows])[:, None]
+        b = np.array([w[1].toordinal() for w in windows])[:, None]
+        worked = self.calendar.days(np.maximum(self.employed_first, a),
+                                    np.minimum(self.employed_last, b))
+        persons = np.count_nonzero(worked, axis=1).tolist()
+        months, key0 = len(self.sick), month_key(self.first)
+        result = []
+        for (window_from, window_to, complete), count in zip(windows, persons, strict=True):
+            lo = min(max(month_key(window_from) - key0, 0), months)
+            hi = min(max(month_key(window_to) - key0 + 1, 0), months)
+            sick_days = float(self.sick[lo:hi].sum())
+            possible_days = float(self.possible[lo:hi].sum())
+            result.append(PeriodFigure(
+                period_from=window_from,
+                period_to=window_to,
+                persons=count,
+                possible_days=possible_days,
+                sick_days=sick_days,
+                absence_pct=100.0 * sick_days / possible_days if possible_days > 0 else None,
+                complete=complete,
+            ))
+        return result
 
 
-def _figure(
-    sick: dict[int, float],
-    possible: dict[int, float],
-    employment: list[Interval],
-    counter: WorkdayCounter,
-    window_from: date,
-    window_to: date,
-    complete: bool,
-) -> PeriodFigure:
-    keys = range(month_key(window_from), month_key(window_to) + 1)
-    sick_days = sum(sick.get(k, 0.0) for k in keys)
-    possible_days = sum(possible.get(k, 0.0) for k in keys)
-    a, b = window_from.toordinal(), window_to.toordinal()
-    count = counter.count
-    persons = sum(1 for s, e in employment if count(max(a, s), min(b, e)) > 0)
-    return PeriodFigure(
-        period_from=window_from,
-        period_to=window_to,
-        persons=persons,
-        possible_days=possible_days,
-        sick_days=sick_days,
-        absence_pct=100.0 * sick_days / possible_days if possible_days > 0 else None,
-        complete=complete,
-    )
+def monthly_absence(
+    cols: AbsenceColumns, first: date, last: date, team: str | None
+) -> MonthlyAbsence:
+    """The monthly pass over first..last (open rows end at ``last``), one team or all."""
+    p0, p1 = first.toordinal(), last.toordinal()
+    cal = calendar_for(cols, p0, p1)
+    sel = select(cols, cal, p0, p1, team)
+    grade = cols.grade[sel.persons]
+    month_start = month_starts(p0, p1)
+    rows = sel.rows
+    order = cols.class_order[rows]
+    person = cols.row_person[order] - sel.persons.start
+    ends = np.where(cols.row_end[order] == OPEN, p1, cols.row_end[order])
+    starts = np.maximum(cols.row_start[order], sel.first[person])
+    ends = np.minimum(ends, sel.last[person])
+    klass = REASON_CLASS[cols.row_reason[order]]
+    keep = sel.counted[person] & (starts <= ends) & (klass != OTHER)
+    person, starts, ends, klass = person[keep], starts[keep], ends[keep], klass[keep]
+    new_first, _ = union_days(person * 3 + klass, starts, ends, cal)
+    weight = np.where(klass == SICK, grade[person], -grade[person])
+    is_sick = klass == SICK
+    counted = sel.counted
+    sick = split_months(new_first[is_sick], ends[is_sick], weight[is_sick], month_start, cal)
+    possible = split_months(sel.first[counted], sel.last[counted], grade[counted], month_start,
+                            cal)
+    possible = possible + split_months(new_first[~is_sick], ends[~is_sick], weight[~is_sick],
+                                       month_start, cal)
+    return MonthlyAbsence(first, last, month_start, sick, possible, sel.first[counted],
+                          sel.last[counted], cal)
 
 
 def _span(
@@ -135,25 +159,25 @@ def rolling_absence(
     span = _span(rows, data_from, data_to)
     if span is None:
         return []
-    first, last = span
+    cols = columns_from_records(staff if isinstance(staff, Sequence) else list(staff), rows)
+    return rolling_from(monthly_absence(cols, span[0], span[1], team), months)
+
+
+def rolling_from(monthly: MonthlyAbsence, months: int = 24) -> list[PeriodFigure]:
+    """:func:`rolling_absence` from a monthly pass (shared with :func:`yearly_from`)."""
+    first, last = monthly.first, monthly.last
     end_key = month_key(last + timedelta(days=1)) - 1  # last month that ends by `last`
     if end_key < month_key(first):
         return []
-    sick, possible, employment, counter = _monthly(staff, rows, first, last, team)
-    points: list[PeriodFigure] = []
+    windows: list[tuple[date, date, bool]] = []
     for key in range(end_key - months + 1, end_key + 1):
         start_key = key - 11
         window_from = date(start_key // 12, start_key % 12 + 1, 1)
         window_to = date((key + 1) // 12, (key + 1) % 12 + 1, 1) - timedelta(days=1)
         if window_to < first:
             continue
-        points.append(
-            _figure(
-                sick, possible, employment, counter,
-                max(window_from, first), window_to, window_from >= first,
-            )
-        )
-    return points
+        windows.append((max(window_from, first), window_to, window_from >= first))
+    return monthly.figures(windows)
 
 
 def yearly_absence(
@@ -173,15 +197,15 @@ def yearly_absence(
     span = _span(rows, data_from, data_to)
     if span is None:
         return []
-    first, last = span
-    sick, possible, employment, counter = _monthly(staff, rows, first, last, team)
-    result: list[PeriodFigure] = []
+    cols = columns_from_records(staff if isinstance(staff, Sequence) else list(staff), rows)
+    return yearly_from(monthly_absence(cols, span[0], span[1], team))
+
+
+def yearly_from(monthly: MonthlyAbsence) -> list[PeriodFigure]:
+    """:func:`yearly_absence` from a monthly pass (shared with :func:`rolling_from`)."""
+    first, last = monthly.first, monthly.last
+    windows = []
     for year in range(first.year, last.year + 1):
         start, end = date(year, 1, 1), date(year, 12, 31)
-        result.append(
-            _figure(
-                sick, possible, employment, counter,
-                max(start, first), min(end, last), first <= start and end <= last,
-            )
-        )
-    return result
+        windows.append((max(start, first), min(end, last), first <= start and end <= last))
+    return monthly.figures(windows)

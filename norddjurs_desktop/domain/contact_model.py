@@ -23,8 +23,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 from .workdays import is_working_day
 
 __all__ = [
@@ -197,6 +195,8 @@ _WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "sø
 
 @lru_cache(maxsize=64)
 def _holiday_names(year: int) -> dict[date, str]:
+    import holidays  # lazily: its calendar machinery is slow to import, and `stats` needs none
+
     return dict(holidays.country_holidays("DK", years=year, language="da"))
 
 

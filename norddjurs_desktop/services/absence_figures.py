@@ -13,12 +13,8 @@ from calendar import monthrange
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from norddjurs_desktop.domain.absence import (
-    AbsenceStats,
-    PeriodFigure,
-    rolling_absence,
-    yearly_absence,
-)
+from norddjurs_desktop.domain.absence import AbsenceStats, PeriodFigure
+from norddjurs_desktop.domain.absence_trends import monthly_absence, rolling_from, yearly_from
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.reports.charts.inputs import BeforeAfter, ChartExtra
 from norddjurs_desktop.services import absence as absence_service
@@ -105,13 +101,9 @@ class TrendCache:
         if found is not None:
             return found
         info = dataset.info
-        first, last = info.period_from, info.period_to
-        trends = (
-            rolling_absence(dataset.staff, dataset.absences, team=team, data_from=first,
-                            data_to=last),
-            yearly_absence(dataset.staff, dataset.absences, team=team, data_from=first,
-                           data_to=last),
-        )
+        # One monthly pass serves both charts (the data's whole span, open rows to its end).
+        monthly = monthly_absence(dataset.columns, info.period_from, info.period_to, team)
+        trends = (rolling_from(monthly), yearly_from(monthly))
         with self._lock:
             if len(self._items) > 64:
                 self._items.clear()

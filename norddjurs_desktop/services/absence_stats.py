@@ -1,11 +1,14 @@
 """Reading a unit's imported absence data back, and the figures of the data view.
 
-The GUI recomputes the figures on every filter change, so the loaded rows of
-an import are kept in a small module-level LRU cache (keyed by the database
-file and the import id); :mod:`.absence_import` forgets an entry whenever an
-import is stored or deleted. Reading goes through the standard library's
-sqlite3 in one snapshot (``Database.reader``): plain tuples, no ORM objects and
-no SQLAlchemy to load, so `stats` on the command line starts quickly too.
+An import is read once into columns (numpy arrays sorted by person, see
+:mod:`norddjurs_desktop.domain.absence_columns`) — no row objects — and kept
+in a small module-level LRU cache keyed by the database file and the import
+id (checked against the import's time, so a replaced import never matches);
+:mod:`.absence_import` forgets an entry whenever an import is stored or
+deleted. Reading goes through ``Database.reader`` in one snapshot with plain
+portable SELECTs, and no SQLAlchemy to load, so `stats` on the command line
+starts quickly too. The cyclic garbage collector is paused during the bulk
+read: it would walk the 500,000 fresh cells again and again and find nothing.
 
 Thread-safe: the GUI computes off the GUI thread, so the cache is guarded by
 a lock, and each call opens its own connection.
@@ -13,24 +16,23 @@ a lock, and each call opens its own connection.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
-from norddjurs_desktop.domain.absence import (
-    TEAM,
-    AbsenceRow,
-    AbsenceStats,
-    StaffMember,
-    compute_stats,
-    team_label,
-)
-from norddjurs_desktop.domain.absence_records import NO_TEAM
+import numpy as np
+
+from norddjurs_desktop.domain.absence_columns import OPEN, AbsenceColumns, RowEncoder
+from norddjurs_desktop.domain.absence_metrics import TEAM, AbsenceStats, column_stats
+from norddjurs_desktop.domain.absence_records import AbsenceRow, StaffMember
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
@@ -77,23 +79,29 @@ class ImportInfo:
     absence_rows: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AbsenceDataset:
-    """The staff list and absence rows of one import, as the figures take them."""
+    """One import's staff and absence rows as columns (see :mod:`...domain.absence_columns`).
+
+    The figures work on :attr:`columns`; :attr:`staff` and :attr:`absences` rebuild
+    the records on first use only, for callers that want objects.
+    """
 
     info: ImportInfo
-    staff: tuple[StaffMember, ...]
-    absences: tuple[AbsenceRow, ...]
+    columns: AbsenceColumns
 
     @cached_property
-    def _teams(self) -> tuple[str, ...]:
-        labels = {team_label(member.team) for member in self.staff}
-        return tuple(sorted(labels, key=lambda t: (t == NO_TEAM, t)))
+    def staff(self) -> tuple[StaffMember, ...]:
+        return self.columns.staff_members()
+
+    @cached_property
+    def absences(self) -> tuple[AbsenceRow, ...]:
+        return self.columns.absence_rows()
 
     @property
     def teams(self) -> list[str]:
         """Team labels as the figures use them, sorted, with "Uden team" last."""
-        return list(self._teams)
+        return list(self.columns.teams)
 
     @property
     def years(self) -> list[int]:
@@ -152,17 +160,19 @@ _STAFF_SQL = (
 _ABSENCE_SQL = 'SELECT key, reason, start, "end" FROM absence_record WHERE import_id = ?'
 
 
-def _date_memo(*columns: Iterable[str | None]) -> dict[Any, Any]:
-    """ISO text → date for every distinct value (a few thousand among 300,000); None → None.
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a bulk read makes 100,000s of acyclic objects.
 
-    Typed loosely because NOT NULL columns (Fra) look their values up here too.
+    The collector would walk them again and again (a fifth of the time) and find nothing.
     """
-    memo: dict[Any, Any] = {None: None}
-    for values in columns:
-        for text in values:
-            if text not in memo:
-                memo[text] = date.fromisoformat(text)  # type: ignore[arg-type]
-    return memo
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _open_after(info: ImportInfo) -> date:
@@ -182,12 +192,14 @@ def _clamped(info: ImportInfo, connection: sqlite3.Connection) -> ImportInfo:
     cap = _open_after(info)
     if info.period_to <= cap:
         return info
+    # Two aggregates and the larger taken here: max(a, b) of two values is SQLite's own.
     row = connection.execute(
-        'SELECT max(max(start), coalesce(max(CASE WHEN "end" <= ? THEN "end" END), \'\'))'
+        'SELECT max(start), max(CASE WHEN "end" <= ? THEN "end" END)'
         " FROM absence_record WHERE import_id = ? AND start <= ?",
         (cap.isoformat(), info.id, cap.isoformat()),
     ).fetchone()
-    latest = date.fromisoformat(row[0]) if row and row[0] else info.period_from
+    days = [_Ordinals()[value] for value in (row or ()) if value]
+    latest = date.fromordinal(max(days)) if days else info.period_from
     return replace(info, period_to=max(info.period_from, min(latest, cap)))
 
 
@@ -214,40 +226,53 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
         return cached
 
 
+_CHUNK = 16384  # rows per fetch: their strings become integers before the next fetch
+_START, _END = itemgetter(2), itemgetter(3)
+
+
+class _Ordinals(dict[Any, int]):
+    """Stored date (ISO text, or a date from a driver that parses) → ordinal.
+
+    Parsed the first time a value is met: a few thousand distinct values among
+    500,000 cells. Give it ``{None: OPEN}`` so an empty end reads as open.
+    """
+
+    def __missing__(self, value: Any) -> int:
+        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        ordinal = self[value] = day.toordinal()
+        return ordinal
+
+
 def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
-    """The import's staff and absence rows; ends past the believable limit read as open."""
-    staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
-    absence_rows = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,)).fetchall()
-    dates = _date_memo(
-        (row[5] for row in staff_rows), (row[6] for row in staff_rows),
-        (row[2] for row in absence_rows), (row[3] for row in absence_rows),
-    )
-    # Rows an older version stored without the plausibility checks: an end after the
-    # believable limit is open, a start before 1990 counts from 1990, and what lies wholly
-    # outside is left out — so a typo can neither crash the figures nor make them scan
-    # thousands of years.
-    cap = _open_after(info)
-    ends = {text: (None if day is not None and day > cap else day) for text, day in dates.items()}
-    starts: dict[Any, Any] = {
-        text: (None if day is None else max(day, EARLIEST)) for text, day in dates.items()
-    }
+    """The import's staff and absence rows; ends past the believable limit read as open.
 
-    def inside(start: str | None, end: str | None) -> bool:
-        return (start is None or dates[start] <= cap) and (end is None or dates[end] >= EARLIEST)
-
-    return AbsenceDataset(
-        info=info,
-        staff=tuple(
-            StaffMember(k, t, j, age, g, starts[f], ends[to])
+    Rows an older version stored without the plausibility checks: an end after
+    the believable limit is open, a start before 1990 counts from 1990, and what
+    lies wholly outside is left out — so a typo can neither crash the figures
+    nor make them scan thousands of years.
+    """
+    cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
+    with _no_gc():
+        staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
+        days = _Ordinals({None: OPEN})
+        staff = [
+            (k, t, j, age, g, None if f is None else max(days[f], earliest),
+             None if to is None or days[to] > cap else days[to])
             for k, t, j, age, g, f, to in staff_rows
-            if inside(f, to)
-        ),
-        absences=tuple(
-            AbsenceRow(k, r, starts[f], ends[to])
-            for k, r, f, to in absence_rows
-            if inside(f, to)
-        ),
-    )
+            if (f is None or days[f] <= cap) and (to is None or days[to] >= earliest)
+        ]
+        encoder = RowEncoder([member[0] for member in staff])
+        cursor = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,))
+        while chunk := cursor.fetchmany(_CHUNK):
+            n = len(chunk)
+            starts = np.fromiter(map(days.__getitem__, map(_START, chunk)), dtype=np.int64,
+                                 count=n)
+            ends = np.fromiter(map(days.__getitem__, map(_END, chunk)), dtype=np.int64,
+                               count=n)
+            inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
+            encoder.add(chunk, np.maximum(starts, earliest), np.where(ends > cap, OPEN, ends),
+                        inside)
+        return AbsenceDataset(info, encoder.columns(staff))
 
 
 def load_dataset(db: Database, unit_id: int) -> AbsenceDataset | None:
@@ -346,9 +371,7 @@ def _figures(
         known = _stats.get(stats_key)
     if known is not None:
         return known
-    stats = compute_stats(
-        dataset.staff, dataset.absences, start, end, team=team, data_end=dataset.info.period_to
-    )
+    stats = column_stats(dataset.columns, start, end, team=team, data_end=dataset.info.period_to)
     with _cache_lock:
         _stats[stats_key] = stats
         while len(_stats) > _STATS_SIZE:

@@ -12,8 +12,8 @@ from norddjurs_desktop.domain.contact_milestones import (
     DEFAULT_MILESTONES,
     ContactMilestones,
     Milestone,
-    count_milestones,
 )
+from norddjurs_desktop.domain.milestone_columns import column_milestones
 from norddjurs_desktop.services.absence_stats import load_dataset
 from norddjurs_desktop.services.contact import chosen_model
 from norddjurs_desktop.storage.database import Database
@@ -42,7 +42,7 @@ def unit_milestones(
         return None
     end = period_to or dataset.info.period_to
     start = period_from or dataset.info.period_to - timedelta(days=364)
-    return count_milestones(
-        dataset.staff, dataset.absences, start, end, chosen_milestones(db), team=team,
+    return column_milestones(
+        dataset.columns, start, end, chosen_milestones(db), team=team,
         data_end=dataset.info.period_to,
     )
