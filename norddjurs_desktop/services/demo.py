@@ -219,16 +219,17 @@ def _follow_up(db: Database, unit_id: int, first_id: int, on: date) -> int:
 
 
 def create_demo(db: Database, today: date | None = None) -> NewId:
-    """Create (or recreate) the demo unit in one transaction; returns the id of its
-    latest screening, carrying what that changed (a unit, its data and screenings)."""
+    """Create (or recreate) the demo unit; returns the id of its latest screening,
+    carrying what that changed (a unit, its data and screenings)."""
     today = today or date.today()
-    with db.session():  # all of it or nothing: never a half-made example
-        existing = units.find_unit(db, DEMO_UNIT)
-        if existing is not None:
-            units.delete_unit(db, existing)
-        unit_id = units.create_unit(db, DEMO_UNIT)
-        import_absence_files(db, unit_id, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
-        first_id = _first_screening(db, unit_id, today - timedelta(days=182))
-        latest = _follow_up(db, unit_id, first_id, today - timedelta(days=9))
+    # Several transactions, not one: the demo's data action is built from figures read
+    # through the fast reader (its own connection), which sees only committed imports.
+    existing = units.find_unit(db, DEMO_UNIT)
+    if existing is not None:
+        units.delete_unit(db, existing)
+    unit_id = units.create_unit(db, DEMO_UNIT)
+    import_absence_files(db, unit_id, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
+    first_id = _first_screening(db, unit_id, today - timedelta(days=182))
+    latest = _follow_up(db, unit_id, first_id, today - timedelta(days=9))
     changes = Changes.of(Kind.UNITS, Kind.SCREENINGS, Kind.ABSENCE, unit_id=unit_id)
     return NewId(latest, changes)

@@ -208,6 +208,8 @@ class Database:
         Reentrant per thread: a ``session()`` opened while another is open on the
         same thread joins the outer one, so a use case can run several services as
         one transaction (a consistent read of several tables, a check and an edit).
+        :meth:`reader` uses a connection of its own: inside an outer session it
+        sees only what is committed, not the outer session's own writes.
 
         A failure of the file or the disk — at BEGIN, any flush or query, or the
         commit — comes out as a Danish :class:`StorageError`; nothing of the
