@@ -8,8 +8,9 @@ with nothing of the checkout on the path:
 1. the files the app reads are in the folder (migrations, decks, demo files,
    icon, licences, the DejaVu fonts, Danish Qt translations) and no test tools;
 2. the console program: ``demo``, ``list``, ``decks``, ``export-plan``,
-   ``cards``, ``export-actions``, ``import-absence`` and ``stats``, each exit 0
-   with real PDFs and an XLSX;
+   ``cards``, ``export-actions``, ``import-absence``, ``stats``, ``share-export``,
+   ``share-import`` into a second database and ``overview``, each exit 0 with
+   real PDFs and XLSX files;
 3. the window program offscreen with ``--self-test`` (window, database, demo
    meeting, icon, translations, PDF preview, charts).
 
@@ -91,15 +92,23 @@ def check_programs(bundle: Path) -> list[str]:
         demo = bundle / "_internal" / "resources" / "demo"
         pdfs = {"plan.pdf": ["export-plan", "--db", str(db), "--screening", "latest"],
                 "kort.pdf": ["cards", "--deck", "palette", "--db", str(db)]}
-        sheets = {"handlinger.xlsx": ["export-actions", "--db", str(db), "--screening", "latest"]}
+        sheets = {"handlinger.xlsx": ["export-actions", "--db", str(db), "--screening", "latest",
+                                      "--out"],
+                  "oversigt.xlsx": ["overview", "--db", str(db), "--xlsx"]}
+        share = work / "enhed.fremmoede"
+        hr = work / "hr.sqlite"
         steps = [
             ["demo", "--db", str(db)],
             ["list", "--db", str(db)],
             ["decks", "--db", str(db)],
-            *[[*args, "--out", str(work / name)] for name, args in {**pdfs, **sheets}.items()],
+            *[[*args, "--out", str(work / name)] for name, args in pdfs.items()],
+            *[[*args, str(work / name)] for name, args in sheets.items()],
             ["import-absence", "--db", str(db), "--unit", "Prøveenhed",
              "--staff", str(demo / "medarbejdere.csv"), "--absence", str(demo / "fravaer.csv")],
             ["stats", "--db", str(db), "--unit", "Prøveenhed", "--json"],
+            ["share-export", "--db", str(db), "--unit", "Prøveenhed", "--out", str(share)],
+            ["share-import", "--db", str(hr), "--file", str(share)],
+            ["overview", "--db", str(hr), "--json"],
         ]
         for step in steps:
             failure = run([cli, *step], work, env)
@@ -136,7 +145,7 @@ def main(argv: list[str]) -> int:
     if problems:
         return 1
     print("Bundtet virker: kommandolinjen (demo, list, decks, export-plan, cards, export-actions, "
-          "import-absence, stats) og vinduet (selvtest).")
+          "import-absence, stats, share-export, share-import, overview) og vinduet (selvtest).")
     return 0
 
 
