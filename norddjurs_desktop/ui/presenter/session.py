@@ -203,4 +203,8 @@ class PresenterSession(QObject):
         for widget in (self.control, self.window):
             if widget is not None:
                 widget.close()
+        if self.control is not None:
+            # The panel is a child of the main window (to stay on the laptop screen):
+            # without this every presentation left one behind until the app quit.
+            self.control.deleteLater()
         self.closed.emit()
