@@ -26,13 +26,15 @@ from typing import TYPE_CHECKING, Any
 from norddjurs_desktop.storage import backup_files
 from norddjurs_desktop.storage.errors import (
     READ_ONLY_MESSAGE,
-    MigrationFailedError,
     NewerDatabaseError,
     ReadOnlyError,
     StorageError,
-    WriteFailedError,
 )
 from norddjurs_desktop.storage.faults import is_storage_fault, translate
+from norddjurs_desktop.storage.migration import head_revision as head_revision
+from norddjurs_desktop.storage.migration import known_revisions as known_revisions
+from norddjurs_desktop.storage.migration import migrate as _migrate
+from norddjurs_desktop.storage.migration import upgrade_to as upgrade_to
 from norddjurs_desktop.storage.schema import HEAD_REVISION
 from norddjurs_desktop.storage.sqlite_file import (
     check_file,
@@ -43,40 +45,14 @@ from norddjurs_desktop.storage.sqlite_file import (
 )
 
 if TYPE_CHECKING:
-    from alembic.config import Config
     from sqlalchemy.engine import Engine
     from sqlmodel import Session
 
     from norddjurs_desktop.storage.location import ServerLocation
 
-MIGRATIONS = Path(__file__).with_name("migrations")
 # How long a write waits for another program's lock before it is reported as failed.
 BUSY_TIMEOUT_MS = 5000
 log = logging.getLogger(__name__)
-
-
-def _alembic_config() -> Config:
-    # Alembic is imported only when a file must be created or upgraded.
-    from alembic.config import Config
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
-
-
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
 
 
 def convert_from_wal(path: Path) -> None:
@@ -406,64 +382,3 @@ def open_database(
     database = make(backup)
     _migrate(database, current)
     return database
-
-
-def _migrate(database: Database, current: str | None) -> None:
-    """Run the migrations in one transaction; a failure leaves the file as it was."""
-    try:
-        _upgrade(database, "head")
-    except Exception as error:
-        database.close()
-        if isinstance(error, StorageError):
-            raise
-        if is_storage_fault(error):
-            fault = translate(error)
-            if type(fault) is not WriteFailedError:  # a lock, a full disk …: say so
-                raise fault from error
-        # The full SQL error goes to the log; the user gets one line.
-        log.error("Migration of %s from %s failed", database.name, current, exc_info=error)
-        raise MigrationFailedError(
-            f"{database.name} kunne ikke opdateres til denne version af programmet; "
-            "filen er uændret (detaljer står i logfilen)."
-        ) from error
-
-
-def upgrade_to(path: Path, revision: str) -> None:
-    """Migrate a file to a given revision (used by tests to make old databases)."""
-    database = Database(path)
-    try:
-        _upgrade(database, revision)
-    finally:
-        database.close()
-
-
-def _upgrade(database: Database, revision: str) -> None:
-    """Run Alembic up to ``revision`` in one transaction, with foreign keys off.
-
-    A batch migration rebuilds a table (copy, drop, rename). With foreign keys on,
-    dropping ``unit`` would cascade and delete every screening; SQLite ignores the
-    pragma inside a transaction, so it is switched off before BEGIN and the keys are
-    checked before COMMIT instead.
-    """
-    from alembic import command
-
-    if database.is_server:
-        from norddjurs_desktop.storage.server_database import upgrade_server
-
-        upgrade_server(database, revision)
-        return
-    with database.engine.connect() as connection:
-        raw = connection.connection.dbapi_connection
-        assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with connection.begin():
-                config = _alembic_config()
-                config.attributes["connection"] = connection
-                command.upgrade(config, revision)
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise RuntimeError(f"foreign keys broken by the migration: {broken[:5]}")
-        finally:
-            raw.execute("PRAGMA foreign_keys=ON")
-

@@ -22,15 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from norddjurs_desktop import APP_NAME
-from norddjurs_desktop.storage.database import (
-    Database,
-    _alembic_config,
-    _migrate,
-    known_revisions,
-)
+from norddjurs_desktop.storage.database import Database
 from norddjurs_desktop.storage.errors import NewerDatabaseError, NotADatabaseError
 from norddjurs_desktop.storage.faults import is_storage_fault
 from norddjurs_desktop.storage.location import ServerLocation
+from norddjurs_desktop.storage.migration import alembic_config, known_revisions, migrate
 from norddjurs_desktop.storage.schema import HEAD_REVISION
 
 if TYPE_CHECKING:
@@ -178,7 +174,7 @@ def open_server_database(where: ServerLocation, password: str | None = None) -> 
         )
     if current != HEAD_REVISION:
         log.info("Migrating %s from %s", where.url, current)
-        _migrate(database, current)
+        migrate(database, current)
     return database
 
 
@@ -196,6 +192,6 @@ def upgrade_server(database: Database, revision: str) -> None:
 
     with database.engine.connect() as connection, connection.begin():
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK_KEY})")
-        config = _alembic_config()
+        config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
