@@ -116,3 +116,24 @@ def run_in_background(
     before control returns to the event loop, so there is no race.
     """
     return BackgroundTask(fn, on_done, on_error, owner).start(pool)
+
+
+class Latest:
+    """Latest request wins: a view that recomputes as the user changes a choice
+    numbers each request and shows a result only if no newer one was asked for."""
+
+    def __init__(self) -> None:
+        self._number = 0
+
+    def next(self) -> int:
+        """A new request; every earlier one is stale from now on."""
+        self._number += 1
+        return self._number
+
+    @property
+    def number(self) -> int:
+        """The latest request (for work that continues it, such as a second pass)."""
+        return self._number
+
+    def is_current(self, number: int) -> bool:
+        return number == self._number

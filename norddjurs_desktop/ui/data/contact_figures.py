@@ -37,7 +37,7 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
-from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, Latest, run_in_background
 from norddjurs_desktop.ui.data.chart_panel import CHART_DPI, CREATE_TEXT, NO_SCREENING_TEXT
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class ContactFiguresPanel(QWidget):
         self.task: BackgroundTask[ContactMilestones | None] | None = None
         self.canvas: FigureCanvasQTAgg | None = None
         self._stale = False
-        self._generation = 0
+        self._latest = Latest()
 
         intro = QLabel(INTRO)
         intro.setWordWrap(True)
@@ -102,7 +102,7 @@ class ContactFiguresPanel(QWidget):
         """Take the view's new selection; count now if visible, otherwise when next shown."""
         self.figures = figures
         self._stale = True
-        self._generation += 1
+        self._latest.next()
         if self.isVisible():
             self.recount()
 
@@ -121,7 +121,7 @@ class ContactFiguresPanel(QWidget):
         if figures is None:
             return None
         self._stale = False
-        generation = self._generation
+        generation = self._latest.number
         db, unit_id = self.db, self.unit_id
         start, end = figures.stats.period_from, figures.stats.period_to
 
@@ -140,16 +140,13 @@ class ContactFiguresPanel(QWidget):
         )
         return self.task
 
-    def _current(self, generation: int) -> bool:
-        return generation == self._generation
-
     def _failed(self, generation: int, error: BaseException) -> None:
-        if self._current(generation):
+        if self._latest.is_current(generation):
             self.status.setText(f"⚠ Tallene kunne ikke beregnes: {error}")
             self.shown.emit()
 
     def _show(self, generation: int, milestones: ContactMilestones | None) -> None:
-        if not self._current(generation):
+        if not self._latest.is_current(generation):
             return
         self._clear_cards()
         self.milestones = None

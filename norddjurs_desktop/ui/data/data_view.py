@@ -43,7 +43,7 @@ from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
-from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
+from norddjurs_desktop.ui.common.tasks import BackgroundTask, Latest, run_in_background
 from norddjurs_desktop.ui.data.cards import KeyFigureCards
 from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
 from norddjurs_desktop.ui.data.contact_figures import ContactFiguresPanel
@@ -108,7 +108,7 @@ class DataView(QWidget):
         self.figures: ViewFigures | None = None
         self.observation_dialog: ObservationDialog | None = None
         self.child_dialog: QDialog | None = None
-        self._generation = 0
+        self._latest = Latest()
         self._choices: list[PeriodChoice] = []
 
         self.top_bar = DataTopBar()
@@ -196,8 +196,7 @@ class DataView(QWidget):
     # -- computing ---------------------------------------------------------------------------
     def refresh(self, reload: bool = False) -> BackgroundTask[Result]:
         """Recompute for the current selection (``reload``: also the period and team lists)."""
-        self._generation += 1
-        generation = self._generation
+        generation = self._latest.next()
         db, unit_id, trends = self.db, self.unit_id, self.trends
         period = None if reload else self.selected_period()
         team = None if reload else self.selected_team()
@@ -221,17 +220,14 @@ class DataView(QWidget):
         )
         return self.task
 
-    def _current(self, generation: int) -> bool:
-        return generation == self._generation
-
     def _failed(self, generation: int, error: BaseException) -> None:
-        if not self._current(generation):
+        if not self._latest.is_current(generation):
             return
         self.busy.hide()
         self._say(f"Tallene kunne ikke beregnes: {error}")
 
     def _show(self, generation: int, result: Result) -> None:
-        if not self._current(generation):
+        if not self._latest.is_current(generation):
             return  # the user has moved on; a newer task will answer
         self.busy.hide()
         if result is None:
@@ -282,7 +278,7 @@ class DataView(QWidget):
         self.busy.show()
 
         def done(previous: AbsenceStats | None) -> None:
-            if not self._current(generation):
+            if not self._latest.is_current(generation):
                 return
             self.busy.hide()
             self.figures = replace(figures, previous=previous)
