@@ -179,9 +179,11 @@ def test_cpr_and_names_stop_everything_even_when_skipping(
 ) -> None:
     staff, absence, _bad = write_files(tmp_path, 200, 19, 5, extra_absence=extra)
     unit_id = units.create_unit(db, "Kommunen")
+    before = db_path.read_bytes()
     with pytest.raises(ImportFileError) as caught:
         import_absence_files(db, unit_id, staff, absence, skip_bad_rows=True)
     assert words in caught.value.message and not caught.value.skippable
+    assert db_path.read_bytes() == before  # the refused files left the database as it was
     assert list_imports(db, unit_id) == [] and stored_absences(db_path) == []
 
 
