@@ -159,7 +159,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"Fejl: forkert brug af kommandoen ({message}). Se --help.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``wanted`` (a command's name) only that command's group is loaded."""
     use_danish()
     parser = _Parser(
         prog="python -m norddjurs_desktop",
@@ -180,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, required=True, help="databasefilen")
     p.add_argument("--screening", required=True, help="screeningens id eller 'latest'")
     p.add_argument("--out", type=Path, required=True, help="PDF-filen der skal skrives")
-    for extend in _extensions():
+    for extend in _extensions(wanted):
         extend(command)
     _accept_server_addresses(sub)
     return parser
@@ -195,32 +196,43 @@ def _accept_server_addresses(sub: argparse._SubParsersAction) -> None:
                 action.help = f"{action.help} eller postgresql+psycopg://bruger@server:port/navn"
 
 
-def _extensions() -> list[Callable[[Callable[..., argparse.ArgumentParser]], None]]:
-    """Further commands, each group in its own module (decks and printing, absence data)."""
-    from norddjurs_desktop.cli import (
-        absence_commands,
-        backup_commands,
-        contact_commands,
-        cycle_commands,
-        deck_commands,
-        overview_commands,
-        share_commands,
-    )
+BASIC_COMMANDS = ("demo", "list", "export-plan")  # defined in this module
 
-    return [
-        deck_commands.register,
-        absence_commands.register,
-        cycle_commands.register,
-        contact_commands.register,
-        backup_commands.register,
-        overview_commands.register,
-        share_commands.register,
-    ]
+#: Further commands, each group in its own module, and the commands each registers.
+#: Only the group of the command being run is imported, so `stats` does not load
+#: the PDF, deck and overview code on its way (see :func:`build_parser`).
+COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
+    "deck_commands": ("decks", "import-deck", "cards", "board"),
+    "absence_commands": ("import-absence", "stats"),
+    "cycle_commands": ("follow-up", "history", "export-actions", "export-calendar"),
+    "contact_commands": ("contact-plan", "poster"),
+    "backup_commands": ("backup", "restore"),
+    "overview_commands": ("overview",),
+    "share_commands": ("share-export", "share-import", "unit-area"),
+}
+
+
+def _extensions(
+    wanted: str | None = None,
+) -> list[Callable[[Callable[..., argparse.ArgumentParser]], None]]:
+    """The ``register`` functions of the groups to load: the one holding ``wanted``, or all.
+
+    Every group is loaded for help, a mistyped command or none at all, so the
+    usage lists every command.
+    """
+    from importlib import import_module
+
+    if wanted in BASIC_COMMANDS:
+        return []
+    groups = [g for g, names in COMMAND_GROUPS.items() if wanted in names] or list(COMMAND_GROUPS)
+    return [import_module(f"norddjurs_desktop.cli.{group}").register for group in groups]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    wanted = given[0] if given and not given[0].startswith("-") else None
+    parser = build_parser(wanted)
+    args = parser.parse_args(given)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 0
