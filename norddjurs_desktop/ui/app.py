@@ -202,7 +202,7 @@ def _run_window(app: QApplication, db_path: Path | ServerLocation, lock: WriteLo
 
     window = MainWindow(db_path)
     window.write_lock = lock
-    after_paint = _AfterFirstPaint(window.open_database)
+    after_paint = _AfterFirstPaint(lambda: _open_and_warm(window))
     window.installEventFilter(after_paint)
     daily = QTimer(window)
     daily.timeout.connect(lambda: _backup_if_due(window))
@@ -218,6 +218,14 @@ def _run_window(app: QApplication, db_path: Path | ServerLocation, lock: WriteLo
     if lock is not None:
         lock.release()
     return code
+
+
+def _open_and_warm(window: MainWindow) -> None:
+    """Open the database, then load the chart machinery while the user reads the home page."""
+    from norddjurs_desktop.ui.common.warm_up import warm_charts_soon
+
+    window.open_database()
+    warm_charts_soon()
 
 
 def _backup_if_due(window: MainWindow) -> None:

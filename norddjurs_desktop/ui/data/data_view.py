@@ -8,7 +8,6 @@ A selection of fewer than five persons shows no figures, and says why.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -44,33 +43,13 @@ from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.common.operations import on_change
 from norddjurs_desktop.ui.common.tasks import BackgroundTask, Latest, run_in_background
+from norddjurs_desktop.ui.common.warm_up import warm_charts
 from norddjurs_desktop.ui.data.cards import KeyFigureCards
 from norddjurs_desktop.ui.data.chart_panel import ChartPanel, ObservationDialog
 from norddjurs_desktop.ui.data.contact_figures import ContactFiguresPanel
 from norddjurs_desktop.ui.data.empty_state import EmptyState
 from norddjurs_desktop.ui.data.top_bar import DataTopBar
 from norddjurs_desktop.ui.widgets.plain_text import plain
-
-_warmed = threading.Event()
-
-
-def _warm_charts() -> None:
-    """Import matplotlib's figure machinery on a side thread while the first data load runs.
-
-    The first chart otherwise waits for the data and only then for matplotlib's
-    import and font cache (about as long again); side by side the two overlap.
-    Nothing is drawn or created here, so no Qt object leaves the GUI thread.
-    """
-    if _warmed.is_set():
-        return
-    _warmed.set()
-
-    def work() -> None:
-        import matplotlib.figure  # noqa: F401
-        from matplotlib.backends import backend_agg  # noqa: F401
-
-    threading.Thread(target=work, name="warm-charts", daemon=True).start()
-
 
 CreateAction = Callable[[DataReference, str], None]
 Lists = tuple[list[PeriodChoice], list[str]]
@@ -168,7 +147,7 @@ class DataView(QWidget):
         layout.addWidget(self.pages, 1)
         on_change(self, self._on_change)
         self.refresh(reload=True)
-        _warm_charts()
+        warm_charts()
 
     # -- selection -------------------------------------------------------------------------
     def selected_period(self) -> tuple[date, date] | None:
