@@ -173,3 +173,27 @@ def _chain(widget, steps: int) -> list:
         current = current.nextInFocusChain()
         found.append(current)
     return found
+
+
+def test_a_selected_row_keeps_its_score_colours(qtbot, db) -> None:
+    """Selecting the unit HR looks at must not paint over the colours they look for."""
+    from PySide6.QtGui import QColor
+
+    build_three_units(db)
+    window = _window(qtbot, db)
+    window.resize(1300, 500)
+    proxy, table = window.proxy, window.table
+    row = next(r for r in range(proxy.rowCount())
+               if isinstance(proxy.index(r, FIRST_THEME).data(Qt.ItemDataRole.BackgroundRole),
+                             QColor))
+    index = proxy.index(row, FIRST_THEME)
+    colour = index.data(Qt.ItemDataRole.BackgroundRole)
+    table.selectRow(row)
+    qtbot.waitUntil(lambda: table.selectionModel().isRowSelected(row, QModelIndex()))
+    rect = table.visualRect(index)
+    image = table.viewport().grab().toImage()
+    # a point inside the frame, away from the centred text
+    inside = image.pixelColor(rect.left() + 6, rect.top() + rect.height() // 2)
+    assert inside.name() == colour.name()
+    frame = image.pixelColor(rect.left() + 1, rect.top() + rect.height() // 2)
+    assert frame.name() == table.palette().highlight().color().name()

@@ -41,11 +41,14 @@ from norddjurs_desktop.ui.common.tasks import BackgroundTask, run_in_background
 from norddjurs_desktop.ui.unit_overview.model import (
     COL_ABSENCE,
     COL_AREA,
+    COL_LATEST,
     COL_UNIT,
+    FIRST_THEME,
     UNIT_ID_ROLE,
     UnitOverviewFilter,
     UnitOverviewModel,
 )
+from norddjurs_desktop.ui.unit_overview.score_delegate import ScoreCellDelegate
 from norddjurs_desktop.ui.widgets.plain_text import plain_message
 
 if TYPE_CHECKING:
@@ -88,6 +91,9 @@ class UnitOverviewWindow(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table for the buttons
         self.table.verticalHeader().hide()
+        self.score_delegate = ScoreCellDelegate(self.table)
+        for column in range(FIRST_THEME, COL_LATEST):
+            self.table.setItemDelegateForColumn(column, self.score_delegate)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Interactive)
