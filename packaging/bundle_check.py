@@ -10,7 +10,10 @@ with nothing of the checkout on the path:
 2. the console program: ``demo``, ``list``, ``decks``, ``export-plan``,
    ``cards``, ``export-actions``, ``import-absence``, ``stats``, ``share-export``,
    ``share-import`` into a second database and ``overview``, each exit 0 with
-   real PDFs and XLSX files;
+   real PDFs and XLSX files; a shared database on a server that is not there
+   ends in the Danish "cannot reach the server" line (so psycopg's libpq and
+   everything it imports are in the folder); on Linux, where one executable is
+   both programs, the command line loads no Qt library;
 3. the window program offscreen with ``--self-test`` (window, database, demo
    meeting, icon, translations, PDF preview, charts).
 
@@ -20,6 +23,7 @@ Prints the folder's size; exits 1 with every problem listed.
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import tempfile
@@ -79,6 +83,41 @@ def run(command: list[str], work: Path, env: dict[str, str], timeout: int = 300)
     return None
 
 
+UNREACHABLE = "Kan ikke få forbindelse til databaseserveren"
+
+
+def closed_port() -> int:
+    """A local TCP port nothing listens on (the OS handed it out, then it was closed)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def check_server_driver(cli: str, work: Path, env: dict[str, str]) -> list[str]:
+    """The shared-database route: the driver loads and a refused connection is one Danish line."""
+    address = f"postgresql+psycopg://fremmoede@127.0.0.1:{closed_port()}/fremmoede"
+    result = subprocess.run([cli, "list", "--db", address], cwd=work, capture_output=True,
+                            text=True, timeout=120, stdin=subprocess.DEVNULL,
+                            env={**env, "PGPASSWORD": "x", "PGCONNECT_TIMEOUT": "5"})
+    if result.returncode != 2 or UNREACHABLE not in result.stderr or "Traceback" in result.stderr:
+        tail = " | ".join(result.stderr.strip().splitlines()[-3:])
+        return [f"fremmoedepaletten list --db postgresql+psycopg://… (exit {result.returncode}): "
+                f"{tail}"]
+    return []
+
+
+def check_cli_without_qt(cli: str, work: Path, env: dict[str, str]) -> list[str]:
+    """Linux: the command line shares the window's executable but must not load Qt."""
+    if not sys.platform.startswith("linux"):
+        return []
+    result = subprocess.run([cli, "decks", "--db", str(work / "uden-qt.sqlite")], cwd=work,
+                            capture_output=True, text=True, timeout=120,
+                            env={**env, "LD_DEBUG": "files"})
+    if result.returncode != 0 or "libQt6Core" in result.stderr:
+        return ["kommandolinjen indlæser Qt (eller fejlede)"]
+    return []
+
+
 def check_programs(bundle: Path) -> list[str]:
     cli = str(bundle / f"fremmoedepaletten{EXE}")
     gui = str(bundle / f"fremmoedepaletten-gui{EXE}")
@@ -114,6 +153,8 @@ def check_programs(bundle: Path) -> list[str]:
             failure = run([cli, *step], work, env)
             if failure:
                 problems.append(failure)
+        problems += check_server_driver(cli, work, env)
+        problems += check_cli_without_qt(cli, work, env)
         for name in pdfs:
             pdf = work / name
             if not pdf.is_file() or not pdf.read_bytes().startswith(b"%PDF"):
@@ -145,7 +186,8 @@ def main(argv: list[str]) -> int:
     if problems:
         return 1
     print("Bundtet virker: kommandolinjen (demo, list, decks, export-plan, cards, export-actions, "
-          "import-absence, stats, share-export, share-import, overview) og vinduet (selvtest).")
+          "import-absence, stats, share-export, share-import, overview, PostgreSQL-driveren) og "
+          "vinduet (selvtest).")
     return 0
 
 
