@@ -69,3 +69,13 @@ def test_help_still_lists_every_group() -> None:
     for names in COMMAND_GROUPS.values():
         for name in names:
             assert name in result.stdout
+
+
+def test_the_bundle_names_itself_in_help_and_usage(monkeypatch) -> None:
+    import norddjurs_desktop.cli as cli
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "argv", ["/opt/Fremmoedepaletten/fremmoedepaletten", "--help"])
+    assert cli.build_parser().format_usage().startswith("brug: fremmoedepaletten")
+    monkeypatch.delattr(sys, "frozen")
+    assert "python -m norddjurs_desktop" in cli.build_parser().format_usage()

@@ -152,6 +152,13 @@ def _cmd_export_plan(args: argparse.Namespace) -> None:
     print(f"Handlingsplanen er gemt i {out}.")
 
 
+def program_name() -> str:
+    """How the user started us: the bundle's ``fremmoedepaletten``, or Python's ``-m``."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.argv[0]).stem or "fremmoedepaletten"
+    return "python -m norddjurs_desktop"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with a Danish one-line error and our exit code."""
 
@@ -163,7 +170,7 @@ def build_parser(wanted: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``wanted`` (a command's name) only that command's group is loaded."""
     use_danish()
     parser = _Parser(
-        prog="python -m norddjurs_desktop",
+        prog=program_name(),
         description="Fremmødepaletten på kommandolinjen.",
     )
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_Parser)
