@@ -49,6 +49,7 @@ __all__ = [
     "RowEncoder",
     "StaffTuple",
     "build_columns",
+    "columns_from_codes",
     "columns_from_records",
 ]
 
@@ -227,6 +228,41 @@ def build_columns(
     encoder = RowEncoder([member[0] for member in staff])
     encoder.add(list(zip(row_keys, row_reasons, strict=True)), row_starts, row_ends)
     return encoder.columns(staff)
+
+
+def columns_from_codes(
+    staff: Sequence[StaffTuple],
+    key_texts: Sequence[str],
+    reason_texts: Sequence[str],
+    key_code: np.ndarray,
+    reason_code: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    keep: np.ndarray | None = None,
+) -> AbsenceColumns:
+    """Columns from rows already coded: each row's key and reason as an index into a table
+    of distinct texts, start and end as ordinals (ends: :data:`OPEN` = open).
+
+    The form a stored block holds. Each distinct key is looked up on the staff list
+    once (not once per row), and only rows whose key is on no staff list become
+    records; ``keep`` optionally says which rows to keep.
+    """
+    index = _Index({key: i for i, key in enumerate(member[0] for member in staff)})
+    position_of_key = np.array([index[key] for key in key_texts] or [-1], dtype=np.int64)
+    key_code = np.asarray(key_code, dtype=np.int64)
+    raw = np.asarray(reason_code, dtype=np.int64)
+    starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    if keep is not None and not keep.all():
+        chosen = np.flatnonzero(keep)
+        key_code, raw, starts, ends = key_code[chosen], raw[chosen], starts[chosen], ends[chosen]
+    person = position_of_key[key_code]
+    orphans = tuple(
+        (i, AbsenceRow(key_texts[key_code[i]], reason_texts[raw[i]],
+                       date.fromordinal(int(starts[i])),
+                       None if ends[i] == OPEN else date.fromordinal(int(ends[i]))))
+        for i in np.flatnonzero(person < 0).tolist()
+    )
+    return _build(staff, person, raw, tuple(reason_texts), starts, ends, orphans)
 
 
 def _build(

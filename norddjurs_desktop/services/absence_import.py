@@ -2,8 +2,9 @@
 
 Both files are read and every row checked (:func:`read_export`) before a
 session is opened, so a bad file raises :class:`ImportFileError` and the
-database is never touched. Then the import row, the staff and the absence
-rows go in with bulk inserts in one transaction. Importing files with the
+database is never touched. Then the import row, the staff rows (a bulk
+insert) and the absence rows (one block, see
+:mod:`norddjurs_desktop.storage.absence_block`) go in in one transaction. Importing files with the
 same two names again for the same unit replaces the earlier import in that
 same transaction, so figures are never doubled. An import that creates its
 unit (:func:`import_absence_for_unit`, the command line's `import-absence`)
@@ -33,9 +34,10 @@ from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import NotFoundError
 from norddjurs_desktop.services.units import add_unit
+from norddjurs_desktop.storage.absence_block import FORMAT_VERSION, encode_rows
 from norddjurs_desktop.storage.absence_models import (
+    AbsenceBlock,
     AbsenceImport,
-    AbsenceRecord,
     ColumnMapping,
     StaffRecord,
 )
@@ -226,7 +228,7 @@ def _import(
             )
         ).all()
         if replaced:
-            # ON DELETE CASCADE removes the staff and absence rows with the import.
+            # ON DELETE CASCADE removes the staff rows and the block with the import.
             session.execute(delete(AbsenceImport).where(AbsenceImport.id.in_(replaced)))  # type: ignore[union-attr]
         row = AbsenceImport(
             unit_id=unit_id,
@@ -241,6 +243,7 @@ def _import(
         session.add(row)
         session.flush()
         import_id = row.id
+        assert import_id is not None
         staff = data.staff
         _bulk_insert(session, StaffRecord, {
             "import_id": [import_id] * len(staff),
@@ -254,13 +257,12 @@ def _import(
         })
         report(70, "Gemmer fraværsrækkerne …")
         columns = data.columns
-        _bulk_insert(session, AbsenceRecord, {
-            "import_id": [import_id] * len(columns.keys),
-            "key": columns.keys,
-            "reason": columns.reasons,
-            "start": columns.starts,
-            "end": columns.ends,
-        })
+        session.add(AbsenceBlock(
+            import_id=import_id, format_version=FORMAT_VERSION,
+            row_count=len(columns.keys),
+            data=encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends),
+        ))
+        session.flush()
         for kind, headers, mapping in remember:
             _remember(session, kind, headers, mapping)
         info = to_info(row)

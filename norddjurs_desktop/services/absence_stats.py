@@ -25,17 +25,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
 
-from norddjurs_desktop.domain.absence_columns import OPEN, AbsenceColumns, RowEncoder
+from norddjurs_desktop.domain.absence_columns import OPEN, AbsenceColumns, columns_from_codes
 from norddjurs_desktop.domain.absence_metrics import TEAM, AbsenceStats, column_stats
 from norddjurs_desktop.domain.absence_records import AbsenceRow, StaffMember
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
+from norddjurs_desktop.storage.absence_block import NO_END, AbsenceBlock, decode_block
 from norddjurs_desktop.storage.database import Database
 
 __all__ = [
@@ -157,7 +157,7 @@ _STAFF_SQL = (
     "SELECT key, team, job_group, age, grade, employed_from, employed_to"
     " FROM staff_record WHERE import_id = ? ORDER BY id"
 )
-_ABSENCE_SQL = 'SELECT key, reason, start, "end" FROM absence_record WHERE import_id = ?'
+_BLOCK_SQL = "SELECT format_version, row_count, data FROM absence_block WHERE import_id = ?"
 
 
 @contextmanager
@@ -192,13 +192,12 @@ def _clamped(info: ImportInfo, connection: sqlite3.Connection) -> ImportInfo:
     cap = _open_after(info)
     if info.period_to <= cap:
         return info
-    # Two aggregates and the larger taken here: max(a, b) of two values is SQLite's own.
-    row = connection.execute(
-        'SELECT max(start), max(CASE WHEN "end" <= ? THEN "end" END)'
-        " FROM absence_record WHERE import_id = ? AND start <= ?",
-        (cap.isoformat(), info.id, cap.isoformat()),
-    ).fetchone()
-    days = [_Ordinals()[value] for value in (row or ()) if value]
+    # The latest start, and the latest end, of the rows starting by the cap: both believable.
+    block = _block(connection, info)
+    starts = block.start[block.start <= cap.toordinal()]
+    ends = block.end[(block.start <= cap.toordinal()) & (block.end <= cap.toordinal())
+                     & (block.end != NO_END)]
+    days = [int(a.max()) for a in (starts, ends) if len(a)]
     latest = date.fromordinal(max(days)) if days else info.period_from
     return replace(info, period_to=max(info.period_from, min(latest, cap)))
 
@@ -226,15 +225,11 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
         return cached
 
 
-_CHUNK = 16384  # rows per fetch: their strings become integers before the next fetch
-_START, _END = itemgetter(2), itemgetter(3)
-
-
 class _Ordinals(dict[Any, int]):
     """Stored date (ISO text, or a date from a driver that parses) → ordinal.
 
-    Parsed the first time a value is met: a few thousand distinct values among
-    500,000 cells. Give it ``{None: OPEN}`` so an empty end reads as open.
+    Parsed the first time a value is met. Give it ``{None: OPEN}`` so an empty
+    end reads as open.
     """
 
     def __missing__(self, value: Any) -> int:
@@ -243,13 +238,23 @@ class _Ordinals(dict[Any, int]):
         return ordinal
 
 
+def _block(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceBlock:
+    """The import's absence rows as stored: codes and ordinals, checked whole."""
+    row = connection.execute(_BLOCK_SQL, (info.id,)).fetchone()
+    if row is None:
+        return decode_block(None, import_id=info.id)
+    version, count, data = row
+    return decode_block(data, import_id=info.id, version=version, rows=count)
+
+
 def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
     """The import's staff and absence rows; ends past the believable limit read as open.
 
     Rows an older version stored without the plausibility checks: an end after
     the believable limit is open, a start before 1990 counts from 1990, and what
     lies wholly outside is left out — so a typo can neither crash the figures
-    nor make them scan thousands of years.
+    nor make them scan thousands of years. The absence rows come as one block
+    (:mod:`~norddjurs_desktop.storage.absence_block`): arrays, no row objects.
     """
     cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
     with _no_gc():
@@ -261,18 +266,15 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
             for k, t, j, age, g, f, to in staff_rows
             if (f is None or days[f] <= cap) and (to is None or days[to] >= earliest)
         ]
-        encoder = RowEncoder([member[0] for member in staff])
-        cursor = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,))
-        while chunk := cursor.fetchmany(_CHUNK):
-            n = len(chunk)
-            starts = np.fromiter(map(days.__getitem__, map(_START, chunk)), dtype=np.int64,
-                                 count=n)
-            ends = np.fromiter(map(days.__getitem__, map(_END, chunk)), dtype=np.int64,
-                               count=n)
-            inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
-            encoder.add(chunk, np.maximum(starts, earliest), np.where(ends > cap, OPEN, ends),
-                        inside)
-        return AbsenceDataset(info, encoder.columns(staff))
+        block = _block(connection, info)
+        starts = block.start.astype(np.int64)
+        ends = np.where(block.end == NO_END, OPEN, block.end.astype(np.int64))
+        inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
+        columns = columns_from_codes(
+            staff, block.keys, block.reasons, block.key_code, block.reason_code,
+            np.maximum(starts, earliest), np.where(ends > cap, OPEN, ends), inside,
+        )
+        return AbsenceDataset(info, columns)
 
 
 def load_dataset(db: Database, unit_id: int) -> AbsenceDataset | None:
