@@ -184,7 +184,8 @@ def import_trial(
 
 
 def _import_whole(path: Path, reported_done: bool) -> bool:
-    """No half import: either none, or one whose row counts match what it says it holds."""
+    """No half import: either none, or one whose staff rows and absence block match what it
+    says it holds."""
     with closing(sqlite3.connect(path)) as conn:
         imports = conn.execute("SELECT id, staff_rows, absence_rows FROM absence_import").fetchall()
         if not imports:
@@ -193,9 +194,19 @@ def _import_whole(path: Path, reported_done: bool) -> bool:
         staff = conn.execute(
             "SELECT count(*) FROM staff_record WHERE import_id=?", (import_id,)
         ).fetchone()[0]
-        absence = conn.execute(
-            "SELECT count(*) FROM absence_record WHERE import_id=?", (import_id,)
-        ).fetchone()[0]
+        block = conn.execute(
+            "SELECT format_version, row_count, data FROM absence_block WHERE import_id=?",
+            (import_id,),
+        ).fetchone()
+    if block is None:
+        return False
+    from norddjurs_desktop.storage.absence_block import DamagedBlockError, decode_block
+
+    version, count, data = block
+    try:  # the block must be whole, not merely present: every row decodes
+        absence = decode_block(data, version=version, rows=count).rows
+    except DamagedBlockError:
+        return False
     return (staff, absence) == (staff_rows, absence_rows)
 
 
