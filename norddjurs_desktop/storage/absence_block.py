@@ -85,18 +85,36 @@ class AbsenceBlock:
         return len(self.key_code)
 
 
+class _Codes(dict[str, int]):
+    """Text → its index among the distinct texts, numbered in order of first appearance."""
+
+    def __missing__(self, text: str) -> int:
+        code = self[text] = len(self)
+        return code
+
+
+class _Ordinals(dict[date | None, int]):
+    """Date → ordinal, None → :data:`NO_END`; each distinct date converted once."""
+
+    def __missing__(self, day: date | None) -> int:
+        ordinal = self[day] = NO_END if day is None else day.toordinal()
+        return ordinal
+
+
 def _codes(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-    """Distinct texts in order of first appearance, and each text's index among them."""
-    table = list(dict.fromkeys(texts))  # C speed; keeps the first-seen order
-    index = {text: i for i, text in enumerate(table)}
-    return table, np.fromiter(map(index.__getitem__, texts), dtype=_INT, count=len(texts))
+    """Distinct texts in order of first appearance, and each text's index among them.
+
+    One pass: ``map`` over the dict's own look-up runs in C; only a new text
+    reaches Python (``__missing__``).
+    """
+    table = _Codes()
+    codes = np.fromiter(map(table.__getitem__, texts), dtype=_INT, count=len(texts))
+    return list(table), codes
 
 
 def _ordinals(days: Sequence[date | None]) -> np.ndarray:
-    """Dates as ordinals, None as :data:`NO_END`; each distinct date converted once."""
-    ordinal: dict[date | None, int] = {day: day.toordinal() for day in set(days) if day}
-    ordinal[None] = NO_END
-    return np.fromiter(map(ordinal.__getitem__, days), dtype=_INT, count=len(days))
+    """Dates as ordinals, None as :data:`NO_END`; a new date alone reaches Python."""
+    return np.fromiter(map(_Ordinals().__getitem__, days), dtype=_INT, count=len(days))
 
 
 def encode_rows(
