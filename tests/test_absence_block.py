@@ -19,6 +19,7 @@ import pytest
 
 from norddjurs_desktop.cli import main
 from norddjurs_desktop.domain.absence_records import AbsenceRow
+from norddjurs_desktop.importing.absence_export import read_export
 from norddjurs_desktop.paths import DEMO
 from norddjurs_desktop.services import units
 from norddjurs_desktop.services.absence import import_absence_files, load_dataset, unit_stats
@@ -158,13 +159,16 @@ def test_a_damaged_block_in_the_file_gives_one_danish_line(db, db_path, capsys) 
     assert len(err) == 1 and "beskadiget" in err[0] and "sikkerhedskopi" in err[0]
 
 
-def test_an_import_stores_one_block_that_reads_back_as_the_file(db, db_path) -> None:
+@pytest.mark.both_databases
+def test_an_import_stores_one_block_that_reads_back_as_the_file(db) -> None:
+    """On a SQLite file (BLOB) and on PostgreSQL (bytea) alike."""
     unit_id = units.create_unit(db, "Børnehuset")
     import_absence_files(db, unit_id, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
-    with closing(sqlite3.connect(db_path)) as conn:
-        (version, count, data), = conn.execute(
-            "SELECT format_version, row_count, data FROM absence_block").fetchall()
+    (version, count, data), = db.read(
+        "SELECT format_version, row_count, data FROM absence_block")
+    forget_dataset(db)
     dataset = load_dataset(db, unit_id)
     assert dataset is not None
     assert (version, count) == (1, dataset.info.absence_rows)
-    assert tuple(_decoded_rows(data)) == dataset.absences
+    expected = read_export(DEMO / "medarbejdere.csv", DEMO / "fravaer.csv").absences
+    assert tuple(_decoded_rows(bytes(data))) == dataset.absences == expected
