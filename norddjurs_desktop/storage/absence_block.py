@@ -37,6 +37,7 @@ import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -46,6 +47,7 @@ __all__ = [
     "FORMAT_VERSION",
     "NO_END",
     "AbsenceBlock",
+    "BlockBuilder",
     "DamagedBlockError",
     "decode_block",
     "encode_block",
@@ -93,28 +95,56 @@ class _Codes(dict[str, int]):
         return code
 
 
-class _Ordinals(dict[date | None, int]):
-    """Date → ordinal, None → :data:`NO_END`; each distinct date converted once."""
+class _Ordinals(dict[Any, int]):
+    """Date → ordinal, None → :data:`NO_END`; each distinct value converted once.
 
-    def __missing__(self, day: date | None) -> int:
-        ordinal = self[day] = NO_END if day is None else day.toordinal()
+    A stored date may also come as ISO text (SQLite's Date columns, read raw).
+    """
+
+    def __missing__(self, day: Any) -> int:
+        if day is None:
+            ordinal = NO_END
+        else:
+            ordinal = (day if isinstance(day, date) else date.fromisoformat(str(day)[:10])
+                       ).toordinal()
+        self[day] = ordinal
         return ordinal
 
 
-def _codes(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
-    """Distinct texts in order of first appearance, and each text's index among them.
+class BlockBuilder:
+    """Rows added a chunk at a time become codes at once: no list of all rows is kept.
 
-    One pass: ``map`` over the dict's own look-up runs in C; only a new text
-    reaches Python (``__missing__``).
+    Each column goes through one ``map`` over a dict's own look-up (C speed);
+    only a text or date not seen before reaches Python.
     """
-    table = _Codes()
-    codes = np.fromiter(map(table.__getitem__, texts), dtype=_INT, count=len(texts))
-    return list(table), codes
 
+    def __init__(self) -> None:
+        self._keys, self._reasons = _Codes(), _Codes()
+        self._days = _Ordinals()
+        self._parts: list[tuple[np.ndarray, ...]] = []
 
-def _ordinals(days: Sequence[date | None]) -> np.ndarray:
-    """Dates as ordinals, None as :data:`NO_END`; a new date alone reaches Python."""
-    return np.fromiter(map(_Ordinals().__getitem__, days), dtype=_INT, count=len(days))
+    def add(
+        self,
+        keys: Sequence[str],
+        reasons: Sequence[str],
+        starts: Sequence[date | str],
+        ends: Sequence[date | str | None],
+    ) -> None:
+        """Four equally long columns (dates as dates or ISO text; an end of None is open)."""
+        n = len(keys)
+        if not len(reasons) == len(starts) == len(ends) == n:
+            raise ValueError("the four columns of a block must be equally long")
+        self._parts.append(tuple(
+            np.fromiter(map(table.__getitem__, column), dtype=_INT, count=n)
+            for table, column in ((self._keys, keys), (self._reasons, reasons),
+                                  (self._days, starts), (self._days, ends))
+        ))
+
+    def block(self) -> AbsenceBlock:
+        parts = self._parts or [(np.zeros(0, dtype=_INT),) * _COLUMNS]
+        key_code, reason_code, start, end = (np.concatenate(c) for c in zip(*parts, strict=True))
+        return AbsenceBlock(tuple(self._keys), tuple(self._reasons), key_code, reason_code,
+                            start, end)
 
 
 def encode_rows(
@@ -124,13 +154,9 @@ def encode_rows(
     ends: Sequence[date | None],
 ) -> bytes:
     """The block of four equally long columns as a reader gives them (ends: None = open)."""
-    n = len(keys)
-    if not len(reasons) == len(starts) == len(ends) == n:
-        raise ValueError("the four columns of a block must be equally long")
-    key_table, key_code = _codes(keys)
-    reason_table, reason_code = _codes(reasons)
-    return encode_block(AbsenceBlock(tuple(key_table), tuple(reason_table), key_code,
-                                     reason_code, _ordinals(starts), _ordinals(ends)))
+    builder = BlockBuilder()
+    builder.add(keys, reasons, starts, ends)
+    return encode_block(builder.block())
 
 
 def encode_block(block: AbsenceBlock) -> bytes:
