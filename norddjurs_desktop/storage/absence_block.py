@@ -134,10 +134,13 @@ class BlockBuilder:
         n = len(keys)
         if not len(reasons) == len(starts) == len(ends) == n:
             raise ValueError("the four columns of a block must be equally long")
+        columns: tuple[tuple[dict[Any, int], Sequence[Any]], ...] = (
+            (self._keys, keys), (self._reasons, reasons), (self._days, starts),
+            (self._days, ends),
+        )
         self._parts.append(tuple(
             np.fromiter(map(table.__getitem__, column), dtype=_INT, count=n)
-            for table, column in ((self._keys, keys), (self._reasons, reasons),
-                                  (self._days, starts), (self._days, ends))
+            for table, column in columns
         ))
 
     def block(self) -> AbsenceBlock:
