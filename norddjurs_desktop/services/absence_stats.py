@@ -35,7 +35,7 @@ from norddjurs_desktop.domain.absence_records import AbsenceRow, StaffMember
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
-from norddjurs_desktop.storage.absence_block import NO_END, AbsenceBlock, decode_block
+from norddjurs_desktop.storage.absence_block import NO_END, BlockColumns, decode_block
 from norddjurs_desktop.storage.database import Database
 
 __all__ = [
@@ -238,7 +238,7 @@ class _Ordinals(dict[Any, int]):
         return ordinal
 
 
-def _block(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceBlock:
+def _block(connection: sqlite3.Connection, info: ImportInfo) -> BlockColumns:
     """The import's absence rows as stored: codes and ordinals, checked whole."""
     row = connection.execute(_BLOCK_SQL, (info.id,)).fetchone()
     if row is None:

@@ -46,7 +46,7 @@ from norddjurs_desktop.storage.errors import StorageError
 __all__ = [
     "FORMAT_VERSION",
     "NO_END",
-    "AbsenceBlock",
+    "BlockColumns",
     "BlockBuilder",
     "DamagedBlockError",
     "decode_block",
@@ -72,7 +72,7 @@ class DamagedBlockError(StorageError):
 
 
 @dataclass(frozen=True, eq=False)
-class AbsenceBlock:
+class BlockColumns:
     """The rows of one import as codes and ordinals, in the order of the file."""
 
     keys: tuple[str, ...]
@@ -143,10 +143,10 @@ class BlockBuilder:
             for table, column in columns
         ))
 
-    def block(self) -> AbsenceBlock:
+    def block(self) -> BlockColumns:
         parts = self._parts or [(np.zeros(0, dtype=_INT),) * _COLUMNS]
         key_code, reason_code, start, end = (np.concatenate(c) for c in zip(*parts, strict=True))
-        return AbsenceBlock(tuple(self._keys), tuple(self._reasons), key_code, reason_code,
+        return BlockColumns(tuple(self._keys), tuple(self._reasons), key_code, reason_code,
                             start, end)
 
 
@@ -162,7 +162,7 @@ def encode_rows(
     return encode_block(builder.block())
 
 
-def encode_block(block: AbsenceBlock) -> bytes:
+def encode_block(block: BlockColumns) -> bytes:
     header = json.dumps(
         {"rows": block.rows, "keys": list(block.keys), "reasons": list(block.reasons)},
         ensure_ascii=False, separators=(",", ":"),
@@ -182,7 +182,7 @@ def decode_block(
     import_id: int | None = None,
     version: int | None = None,
     rows: int | None = None,
-) -> AbsenceBlock:
+) -> BlockColumns:
     """The block in ``data``; :class:`DamagedBlockError` (Danish) for anything not whole.
 
     ``version`` and ``rows`` are what the table says beside the bytes: they must agree.
@@ -238,4 +238,4 @@ def decode_block(
         or int(end.min()) < NO_END or int(end.max()) > _LAST_ORDINAL
     ):
         raise damaged("ugyldige datoer")
-    return AbsenceBlock(tuple(keys), tuple(reasons), key_code, reason_code, start, end)
+    return BlockColumns(tuple(keys), tuple(reasons), key_code, reason_code, start, end)
