@@ -18,7 +18,9 @@ The format (version :data:`FORMAT_VERSION`), little-endian throughout::
     int32[n] start             date ordinal (1 = 01-01-0001)
     int32[n] end               date ordinal, or :data:`NO_END` (0) for an open end
 
-Rows are in the order of the file; each distinct text is stored once.
+Rows are in the order of the file; each distinct text is stored once. A later
+layout gets a new version number, and :func:`decode_block` must go on reading
+every earlier one (blocks are never rewritten behind the user's back).
 
 Why our own few lines rather than ``np.savez``: the whole layout is the
 header above, so every length is checked against the bytes *before* anything
