@@ -11,8 +11,10 @@ import json
 import random
 import sqlite3
 import struct
+import sys
 from contextlib import closing
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -172,3 +174,35 @@ def test_an_import_stores_one_block_that_reads_back_as_the_file(db) -> None:
     assert (version, count) == (1, dataset.info.absence_rows)
     expected = read_export(DEMO / "medarbejdere.csv", DEMO / "fravaer.csv").absences
     assert tuple(_decoded_rows(bytes(data))) == dataset.absences == expected
+
+
+def test_a_disk_that_fills_while_the_block_is_written_stores_nothing(db_path, tmp_path) -> None:
+    """All or nothing: the import row and the staff rows go back out with the block."""
+    from sqlalchemy import event
+
+    from norddjurs_desktop.services.bootstrap import open_app_database
+    from norddjurs_desktop.storage.errors import DISK_FULL_MESSAGE, DiskFullError
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from make_absence_files import make_files
+
+    staff, absence = make_files(tmp_path / "filer", staff_count=300, seed=7)
+    db = open_app_database(db_path)
+    unit_id = units.create_unit(db, "Børnehuset")
+    with db.reader() as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    # Room for the import row and 300 staff rows, not for ~9,000 absence rows' block.
+    event.listen(db.engine, "connect", lambda c, _r: c.execute(
+        f"PRAGMA max_page_count={pages + 12}"))
+    db.engine.dispose()
+    try:
+        with pytest.raises(DiskFullError) as caught:
+            import_absence_files(db, unit_id, staff, absence)
+        assert str(caught.value) == DISK_FULL_MESSAGE
+    finally:
+        db.close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("absence_import", "staff_record", "absence_block")] == [0, 0, 0]
+        assert conn.execute("SELECT name FROM unit").fetchall() == [("Børnehuset",)]
