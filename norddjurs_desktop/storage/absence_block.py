@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -54,6 +54,8 @@ __all__ = [
     "decode_block",
     "encode_block",
     "encode_rows",
+    "pack_columns",
+    "unpack_columns",
 ]
 
 FORMAT_VERSION = 1
@@ -64,7 +66,7 @@ _INT = np.dtype("<i4")
 _COLUMNS = 4
 _LAST_ORDINAL = date.max.toordinal()
 DAMAGED_MESSAGE = (
-    "Fraværsrækkerne for importen {import_id} er beskadiget i databasen ({why}). "
+    "{what} for importen {import_id} er beskadiget i databasen ({why}). "
     "Importér filerne igen, eller gendan en sikkerhedskopi."
 )
 
@@ -165,17 +167,11 @@ def encode_rows(
 
 
 def encode_block(block: BlockColumns) -> bytes:
-    header = json.dumps(
-        {"rows": block.rows, "keys": list(block.keys), "reasons": list(block.reasons)},
-        ensure_ascii=False, separators=(",", ":"),
-    ).encode("utf-8")
-    start = _PREFIX.size + len(header)
-    padding = b"\0" * (-start % 8)
-    columns = (block.key_code, block.reason_code, block.start, block.end)
-    return b"".join([
-        _PREFIX.pack(_MAGIC, FORMAT_VERSION, len(header)), header, padding,
-        *(np.ascontiguousarray(column, dtype=_INT).tobytes() for column in columns),
-    ])
+    return pack_columns(
+        _MAGIC, block.rows, {"keys": block.keys, "reasons": block.reasons},
+        [(block.key_code, _INT), (block.reason_code, _INT), (block.start, _INT),
+         (block.end, _INT)],
+    )
 
 
 def decode_block(
@@ -190,10 +186,65 @@ def decode_block(
     ``version`` and ``rows`` are what the table says beside the bytes: they must agree.
     Every length is checked before an array is made, and every code and date after.
     """
+    damaged = _damaged("Fraværsrækkerne", import_id)
+    texts, (key_code, reason_code, start, end) = unpack_columns(
+        data, _MAGIC, ("keys", "reasons"), (_INT,) * _COLUMNS, damaged, version, rows)
+    if not (_codes_fit(key_code, texts["keys"]) and _codes_fit(reason_code, texts["reasons"])):
+        raise damaged("ugyldige koder")
+    if not (_within(start, 1, _LAST_ORDINAL) and _within(end, NO_END, _LAST_ORDINAL)):
+        raise damaged("ugyldige datoer")
+    return BlockColumns(texts["keys"], texts["reasons"], key_code, reason_code, start, end)
 
+
+# -- the layout shared by the blocks of an import ---------------------------------------------
+def _damaged(what: str, import_id: int | None) -> Callable[[str], DamagedBlockError]:
     def damaged(why: str) -> DamagedBlockError:
-        return DamagedBlockError(DAMAGED_MESSAGE.format(import_id=import_id or "?", why=why))
+        return DamagedBlockError(DAMAGED_MESSAGE.format(what=what, import_id=import_id or "?",
+                                                        why=why))
 
+    return damaged
+
+
+def _codes_fit(codes: np.ndarray, table: Sequence[str]) -> bool:
+    return _within(codes, 0, len(table) - 1)
+
+
+def _within(values: np.ndarray, low: int, high: int) -> bool:
+    return not len(values) or (int(values.min()) >= low and int(values.max()) <= high)
+
+
+def pack_columns(
+    magic: bytes,
+    rows: int,
+    texts: Mapping[str, Sequence[str]],
+    columns: Sequence[tuple[np.ndarray, np.dtype]],
+) -> bytes:
+    """magic, version, header (``rows`` and the text tables as JSON), padding, columns.
+
+    Columns follow each other without gaps: give 8-byte ones before 4-byte ones.
+    """
+    header = json.dumps(
+        {"rows": rows, **{name: list(table) for name, table in texts.items()}},
+        ensure_ascii=False, separators=(",", ":"),
+    ).encode("utf-8")
+    start = _PREFIX.size + len(header)
+    return b"".join([
+        _PREFIX.pack(magic, FORMAT_VERSION, len(header)), header, b"\0" * (-start % 8),
+        *(np.ascontiguousarray(column, dtype=dtype).tobytes() for column, dtype in columns),
+    ])
+
+
+def unpack_columns(
+    data: bytes | bytearray | memoryview | None,
+    magic: bytes,
+    text_names: Sequence[str],
+    dtypes: Sequence[np.dtype],
+    damaged: Callable[[str], DamagedBlockError],
+    version: int | None = None,
+    rows: int | None = None,
+) -> tuple[dict[str, tuple[str, ...]], list[np.ndarray]]:
+    """The text tables and the columns (read-only views of ``data``), every length checked
+    against the bytes before an array is made."""
     if data is None:
         raise damaged("rækkerne mangler")
     data = bytes(data)
@@ -201,8 +252,8 @@ def decode_block(
         raise damaged(f"ukendt formatversion {version}")
     if len(data) < _PREFIX.size:
         raise damaged("for kort")
-    magic, stored_version, header_size = _PREFIX.unpack_from(data)
-    if magic != _MAGIC:
+    stored_magic, stored_version, header_size = _PREFIX.unpack_from(data)
+    if stored_magic != magic:
         raise damaged("ukendt indhold")
     if stored_version != FORMAT_VERSION:
         raise damaged(f"ukendt formatversion {stored_version}")
@@ -214,30 +265,21 @@ def decode_block(
         raise damaged("ulæseligt hoved") from None
     if not isinstance(header, dict):
         raise damaged("ulæseligt hoved")
-    n, keys, reasons = header.get("rows"), header.get("keys"), header.get("reasons")
+    n = header.get("rows")
+    tables = {name: header.get(name) for name in text_names}
     if not (isinstance(n, int) and not isinstance(n, bool) and n >= 0
-            and isinstance(keys, list) and all(isinstance(k, str) for k in keys)
-            and isinstance(reasons, list) and all(isinstance(r, str) for r in reasons)):
+            and all(isinstance(t, list) and set(map(type, t)) <= {str}
+                    for t in tables.values())):
         raise damaged("ulæseligt hoved")
     if rows is not None and rows != n:
         raise damaged(f"{n} rækker, men importen siger {rows}")
     offset = _PREFIX.size + header_size
     offset += -offset % 8
-    if len(data) != offset + _COLUMNS * n * _INT.itemsize:
-        raise damaged("afkortet" if len(data) < offset + _COLUMNS * n * _INT.itemsize
-                      else "for lang")
-    key_code, reason_code, start, end = (
-        np.frombuffer(data, dtype=_INT, count=n, offset=offset + i * n * _INT.itemsize)
-        for i in range(_COLUMNS)
-    )
-    if n and (
-        int(key_code.min()) < 0 or int(key_code.max()) >= len(keys)
-        or int(reason_code.min()) < 0 or int(reason_code.max()) >= len(reasons)
-    ):
-        raise damaged("ugyldige koder")
-    if n and (
-        int(start.min()) < 1 or int(start.max()) > _LAST_ORDINAL
-        or int(end.min()) < NO_END or int(end.max()) > _LAST_ORDINAL
-    ):
-        raise damaged("ugyldige datoer")
-    return BlockColumns(tuple(keys), tuple(reasons), key_code, reason_code, start, end)
+    size = offset + n * sum(np.dtype(d).itemsize for d in dtypes)
+    if len(data) != size:
+        raise damaged("afkortet" if len(data) < size else "for lang")
+    columns = []
+    for dtype in dtypes:
+        columns.append(np.frombuffer(data, dtype=dtype, count=n, offset=offset))
+        offset += n * np.dtype(dtype).itemsize
+    return {name: tuple(t) for name, t in tables.items()}, columns  # type: ignore[arg-type]
