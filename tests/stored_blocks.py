@@ -1,7 +1,8 @@
-"""What a database file holds of its imports' absence rows, read (and edited) as tests need.
+"""What a database file holds of its imports' rows, read (and edited) as tests need.
 
-The rows are one block per import (``absence_block``); these helpers give them
-back as plain tuples in the order of the file, so a test can say what is stored
+The absence rows and the staff list are one block each per import
+(``absence_block``, ``staff_block``); these helpers give them back as plain
+tuples in the order of the file, so a test can say what is stored
 without knowing the layout, and can plant rows an older version might have left.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from norddjurs_desktop.storage.absence_block import NO_END, decode_block, encode_rows
+from norddjurs_desktop.storage.staff_block import decode_staff, encode_staff, staff_tuples
 
 Row = tuple[str, str, str, str | None]  # key, reason, start and end as ISO text (None: open)
 
@@ -63,4 +65,39 @@ def rewrite_rows(conn: sqlite3.Connection, change: Callable[[list[Row]], list[Ro
                            [date.fromisoformat(r[2]) for r in rows],
                            [None if r[3] is None else date.fromisoformat(r[3]) for r in rows])
         conn.execute("UPDATE absence_block SET data = ?, row_count = ? WHERE import_id = ?",
+                     (data, len(rows), import_id))
+
+
+StaffRow = tuple[str, str, str, int | None, float, str | None, str | None]
+
+
+def _staff_rows(import_id: int, version: int, count: int, data: bytes) -> list[StaffRow]:
+    staff = staff_tuples(decode_staff(data, import_id=import_id, version=version, rows=count))
+    return [(k, t, j, a, g, None if f is None else _iso(f), None if e is None else _iso(e))
+            for k, t, j, a, g, f, e in staff]
+
+
+def stored_staff(source: Path | sqlite3.Connection | Any,
+                 import_id: int | None = None) -> list[StaffRow]:
+    """Every stored person (of one import, or of all in import order), in file order."""
+    if isinstance(source, Path):
+        with closing(sqlite3.connect(source)) as conn:
+            return stored_staff(conn, import_id)
+    sql = ("SELECT import_id, format_version, row_count, data FROM staff_block"
+           + (" WHERE import_id = ?" if import_id is not None else "") + " ORDER BY import_id")
+    parameters = () if import_id is None else (import_id,)
+    if isinstance(source, sqlite3.Connection):
+        found = source.execute(sql, parameters).fetchall()
+    else:
+        found = source.read(sql, parameters)
+    return [row for stored in found for row in _staff_rows(*stored)]
+
+
+def rewrite_staff(conn: sqlite3.Connection,
+                  change: Callable[[list[StaffRow]], list[StaffRow]]) -> None:
+    """Replace every import's staff list by ``change(rows)``, as an older version might have."""
+    for (import_id,) in conn.execute("SELECT import_id FROM staff_block").fetchall():
+        rows = change(stored_staff(conn, import_id))
+        data = encode_staff(*[list(column) for column in zip(*rows, strict=True)])
+        conn.execute("UPDATE staff_block SET data = ?, row_count = ? WHERE import_id = ?",
                      (data, len(rows), import_id))

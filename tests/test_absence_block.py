@@ -1,4 +1,4 @@
-"""The stored block of absence rows: read back exactly, and a damaged one refused in Danish.
+"""The stored blocks (absence rows, staff list): read back exactly, a damaged one refused.
 
 A block that is cut off, overwritten or crafted must never crash the app, make
 it allocate gigabytes or hang: reading it says, in one Danish line, that the
@@ -33,6 +33,7 @@ from norddjurs_desktop.storage.absence_block import (
     encode_rows,
 )
 from norddjurs_desktop.storage.errors import StorageError
+from norddjurs_desktop.storage.staff_block import decode_staff, encode_staff, staff_tuples
 
 ROWS = [
     AbsenceRow("AE-1", "Egen sygdom", date(2024, 2, 5), date(2024, 2, 6)),
@@ -191,7 +192,7 @@ def test_a_disk_that_fills_while_the_block_is_written_stores_nothing(db_path, tm
     unit_id = units.create_unit(db, "Børnehuset")
     with db.reader() as conn:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
-    # Room for the import row and 300 staff rows, not for ~9,000 absence rows' block.
+    # Room for the import row and the staff list, not for ~9,000 absence rows' block.
     event.listen(db.engine, "connect", lambda c, _r: c.execute(
         f"PRAGMA max_page_count={pages + 12}"))
     db.engine.dispose()
@@ -204,5 +205,47 @@ def test_a_disk_that_fills_while_the_block_is_written_stores_nothing(db_path, tm
     with closing(sqlite3.connect(db_path)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert [conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("absence_import", "staff_record", "absence_block")] == [0, 0, 0]
+                for table in ("absence_import", "staff_block", "absence_block")] == [0, 0, 0]
         assert conn.execute("SELECT name FROM unit").fetchall() == [("Børnehuset",)]
+
+
+STAFF_COLUMNS = (
+    ["AE-1", "Ø;2\n", "AE-1"], ["Humlebien", "", "Humlebien"], ["Pædagog", "", "pædagog "],
+    [34, None, 61], [1.0, 0.37, 0.5], [date(2019, 8, 1), None, date(1990, 1, 1)],
+    [None, date(2025, 6, 30), date(9999, 12, 31)],
+)
+
+
+def test_a_staff_block_gives_back_every_person_as_stored() -> None:
+    stored = decode_staff(encode_staff(*STAFF_COLUMNS), version=1, rows=3)
+    assert staff_tuples(stored) == [
+        (k, t, j, a, g, f and f.toordinal(), e and e.toordinal())
+        for k, t, j, a, g, f, e in zip(*STAFF_COLUMNS, strict=True)
+    ]
+    assert stored.keys == ("AE-1", "Ø;2\n") and stored.job_groups == ("Pædagog", "", "pædagog ")
+
+
+def test_a_damaged_staff_block_is_refused_in_danish() -> None:
+    data = encode_staff(*STAFF_COLUMNS)
+    for length in range(len(data)):
+        with pytest.raises(DamagedBlockError, match="Medarbejderlisten for importen 3 er besk"):
+            decode_staff(data[:length], import_id=3)
+    with pytest.raises(DamagedBlockError, match="ukendt indhold"):
+        decode_staff(_encode(ROWS), import_id=3)  # an absence block is not a staff list
+    nan = bytearray(data)
+    offset = len(data) - 3 * (8 + 6 * 4)  # the grades come first
+    nan[offset:offset + 8] = struct.pack("<d", float("nan"))
+    with pytest.raises(DamagedBlockError, match="beskæftigelsesgrad"):
+        decode_staff(bytes(nan), import_id=3)
+
+
+def test_a_damaged_staff_list_in_the_file_gives_one_danish_line(db, db_path, capsys) -> None:
+    unit_id = units.create_unit(db, "Børnehuset")
+    import_absence_files(db, unit_id, DEMO / "medarbejdere.csv", DEMO / "fravaer.csv")
+    db.close()
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        conn.execute("UPDATE staff_block SET data = X'00'")
+    capsys.readouterr()
+    assert main(["stats", "--db", str(db_path), "--unit", "Børnehuset"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Medarbejderlisten" in err[0] and "beskadiget" in err[0]

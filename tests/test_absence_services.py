@@ -33,7 +33,7 @@ from norddjurs_desktop.services.key_figures import (
 )
 
 STAFF, ABSENCE = DEMO / "medarbejdere.csv", DEMO / "fravaer.csv"
-TABLES = ("unit", "absence_import", "staff_record", "absence_block", "column_mapping")
+TABLES = ("unit", "absence_import", "staff_block", "absence_block", "column_mapping")
 
 
 def counts(path: Path) -> dict[str, int]:
@@ -162,14 +162,14 @@ def test_deleting_an_import_removes_its_rows(db, db_path, tmp_path) -> None:
     assert load_dataset(db, unit_id) is not None
     delete_import(db, info.id)
     assert {t: n for t, n in counts(db_path).items() if t != "unit"} == dict.fromkeys(
-        ("absence_import", "staff_record", "absence_block", "column_mapping"), 0
+        ("absence_import", "staff_block", "absence_block", "column_mapping"), 0
     )
     assert load_dataset(db, unit_id) is None and unit_stats(db, unit_id) is None
     with pytest.raises(NotFoundError):
         delete_import(db, info.id)
     import_absence_files(db, unit_id, staff, absence)
     units.delete_unit(db, unit_id)  # the unit's imports go with it
-    assert counts(db_path)["staff_record"] == 0
+    assert counts(db_path)["staff_block"] == 0
 
 
 def test_a_mapping_is_remembered_for_files_with_the_same_headers(db, tmp_path) -> None:

@@ -1,4 +1,4 @@
-"""Migration 0008: every import's absence rows move into one block, and every figure stays.
+"""Migration 0008: an import's absence rows and staff list move into blocks; every figure stays.
 
 A database made at 0007 (rows in ``absence_record``) with imports that hold
 what older versions let through — an open end, a key on no staff list, odd
@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from stored_blocks import stored_rows
+from stored_blocks import stored_rows, stored_staff
 
 from norddjurs_desktop.domain.absence import compute_stats, default_period
 from norddjurs_desktop.domain.absence_records import AbsenceRow
@@ -26,7 +26,7 @@ from norddjurs_desktop.importing.absence_export import read_export
 from norddjurs_desktop.paths import DEMO
 from norddjurs_desktop.services import units
 from norddjurs_desktop.services.absence import list_imports, load_dataset, unit_stats
-from norddjurs_desktop.storage.absence_models import AbsenceImport, StaffRecord
+from norddjurs_desktop.storage.absence_models import AbsenceImport
 from norddjurs_desktop.storage.database import Database, open_database
 from norddjurs_desktop.storage.migration import alembic_config, upgrade
 
@@ -37,6 +37,17 @@ RECORDS = sa.table(
     sa.column("reason", sa.String()),
     sa.column("start", sa.Date()),
     sa.column("end", sa.Date()),
+)
+STAFF_RECORDS = sa.table(
+    "staff_record",
+    sa.column("import_id", sa.Integer()),
+    sa.column("key", sa.String()),
+    sa.column("team", sa.String()),
+    sa.column("job_group", sa.String()),
+    sa.column("age", sa.Integer()),
+    sa.column("grade", sa.Float()),
+    sa.column("employed_from", sa.Date()),
+    sa.column("employed_to", sa.Date()),
 )
 STAFF, ABSENCE = DEMO / "medarbejdere.csv", DEMO / "fravaer.csv"
 # What older versions let through, beside the demo rows.
@@ -100,10 +111,10 @@ def _store_0007(database: Database, unit_name: str, staff: Any, rows: list[Absen
         session.add(record)
         session.flush()
         assert record.id is not None
-        session.add_all([
-            StaffRecord(import_id=record.id, key=m.key, team=m.team, job_group=m.job_group,
-                        age=m.age, grade=m.grade, employed_from=m.employed_from,
-                        employed_to=m.employed_to)
+        session.execute(sa.insert(STAFF_RECORDS), [
+            {"import_id": record.id, "key": m.key, "team": m.team, "job_group": m.job_group,
+             "age": m.age, "grade": m.grade, "employed_from": m.employed_from,
+             "employed_to": m.employed_to}
             for m in staff
         ])
         if rows:
@@ -114,9 +125,15 @@ def _store_0007(database: Database, unit_name: str, staff: Any, rows: list[Absen
         return record.id
 
 
-def _records(database: Database) -> list[tuple[int, str, str, str, str | None]]:
-    return [tuple(row) for row in database.read(  # type: ignore[misc]
+def _records(database: Database) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in database.read(
         'SELECT import_id, key, reason, start, "end" FROM absence_record ORDER BY id')]
+
+
+def _staff_records(database: Database) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in database.read(
+        "SELECT import_id, key, team, job_group, age, grade, employed_from, employed_to"
+        " FROM staff_record ORDER BY id")]
 
 
 def test_the_upgrade_moves_every_row_into_blocks_and_every_figure_stays(old) -> None:
@@ -126,13 +143,13 @@ def test_the_upgrade_moves_every_row_into_blocks_and_every_figure_stays(old) -> 
     older = _store_0007(old.database, "Børnehuset", data.staff, rows[:40], "gammel")
     newest = _store_0007(old.database, "Børnehuset", data.staff, rows, "ny")
     empty = _store_0007(old.database, "Tom enhed", data.staff[:6], [], "tom")
-    before = _records(old.database)
+    before, staff_before = _records(old.database), _staff_records(old.database)
     old.database.close()
 
     db = open_database(old.where)  # migrates to head
     try:
         assert db.read("SELECT version_num FROM alembic_version") == [("0008",)]
-        assert "absence_record" not in _tables(db)
+        assert not {"absence_record", "staff_record"} & _tables(db)
         unit_id = units.find_unit(db, "Børnehuset")
         dataset = load_dataset(db, unit_id)
         assert dataset is not None and dataset.info.id == newest
@@ -152,6 +169,11 @@ def test_the_upgrade_moves_every_row_into_blocks_and_every_figure_stays(old) -> 
                 data_end=end)
         blocks = db.read("SELECT import_id, row_count FROM absence_block ORDER BY import_id")
         assert blocks == [(older, 40), (newest, len(rows)), (empty, 0)]
+        blocks = db.read("SELECT import_id, row_count FROM staff_block ORDER BY import_id")
+        assert blocks == [(older, len(data.staff)), (newest, len(data.staff)), (empty, 6)]
+        assert [(newest, *m) for m in stored_staff(db, newest)] == [
+            m for m in staff_before if m[0] == newest
+        ]
         assert [(newest, *r) for r in stored_rows(db, newest)] == [
             row for row in before if row[0] == newest
         ]
@@ -159,7 +181,8 @@ def test_the_upgrade_moves_every_row_into_blocks_and_every_figure_stays(old) -> 
 
         _downgrade(db, "0007")
         assert _records(db) == before  # the same rows, in the same order
-        assert "absence_block" not in _tables(db)
+        assert _staff_records(db) == staff_before
+        assert not {"absence_block", "staff_block"} & _tables(db)
     finally:
         db.close()
 

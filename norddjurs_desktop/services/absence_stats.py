@@ -29,7 +29,12 @@ from typing import Any
 
 import numpy as np
 
-from norddjurs_desktop.domain.absence_columns import OPEN, AbsenceColumns, columns_from_codes
+from norddjurs_desktop.domain.absence_columns import (
+    OPEN,
+    AbsenceColumns,
+    StaffTuple,
+    columns_from_codes,
+)
 from norddjurs_desktop.domain.absence_metrics import TEAM, AbsenceStats, column_stats
 from norddjurs_desktop.domain.absence_records import AbsenceRow, StaffMember
 from norddjurs_desktop.domain.dates import danish_date
@@ -37,6 +42,7 @@ from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
 from norddjurs_desktop.storage.absence_block import NO_END, BlockColumns, decode_block
 from norddjurs_desktop.storage.database import Database
+from norddjurs_desktop.storage.staff_block import NO_DATE, decode_staff, staff_tuples
 
 __all__ = [
     "AbsenceDataset",
@@ -153,10 +159,7 @@ def forget_dataset(db: Database, import_id: int | None = None) -> None:
             del _cache[key]
 
 
-_STAFF_SQL = (
-    "SELECT key, team, job_group, age, grade, employed_from, employed_to"
-    " FROM staff_record WHERE import_id = ? ORDER BY id"
-)
+_STAFF_SQL = "SELECT format_version, row_count, data FROM staff_block WHERE import_id = ?"
 _BLOCK_SQL = "SELECT format_version, row_count, data FROM absence_block WHERE import_id = ?"
 
 
@@ -225,19 +228,6 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
         return cached
 
 
-class _Ordinals(dict[Any, int]):
-    """Stored date (ISO text, or a date from a driver that parses) → ordinal.
-
-    Parsed the first time a value is met. Give it ``{None: OPEN}`` so an empty
-    end reads as open.
-    """
-
-    def __missing__(self, value: Any) -> int:
-        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        ordinal = self[value] = day.toordinal()
-        return ordinal
-
-
 def _block(connection: sqlite3.Connection, info: ImportInfo) -> BlockColumns:
     """The import's absence rows as stored: codes and ordinals, checked whole."""
     row = connection.execute(_BLOCK_SQL, (info.id,)).fetchone()
@@ -258,14 +248,7 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
     """
     cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
     with _no_gc():
-        staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
-        days = _Ordinals({None: OPEN})
-        staff = [
-            (k, t, j, age, g, None if f is None else max(days[f], earliest),
-             None if to is None or days[to] > cap else days[to])
-            for k, t, j, age, g, f, to in staff_rows
-            if (f is None or days[f] <= cap) and (to is None or days[to] >= earliest)
-        ]
+        staff = _staff(connection, info, cap, earliest)
         block = _block(connection, info)
         starts = block.start.astype(np.int64)
         ends = np.where(block.end == NO_END, OPEN, block.end.astype(np.int64))
@@ -275,6 +258,26 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
             np.maximum(starts, earliest), np.where(ends > cap, OPEN, ends), inside,
         )
         return AbsenceDataset(info, columns)
+
+
+def _staff(
+    connection: sqlite3.Connection, info: ImportInfo, cap: int, earliest: int
+) -> list[StaffTuple]:
+    """The staff list as tuples (dates as ordinals), inside the believable dates (see _read)."""
+    row = connection.execute(_STAFF_SQL, (info.id,)).fetchone()
+    version, count, data = (None, None, None) if row is None else row
+    stored = decode_staff(data, import_id=info.id, version=version, rows=count)
+    since = stored.employed_from.astype(np.int64)
+    until = stored.employed_to.astype(np.int64)
+    keep = ((since == NO_DATE) | (since <= cap)) & ((until == NO_DATE) | (until >= earliest))
+    since = np.where(since == NO_DATE, NO_DATE, np.maximum(since, earliest))
+    until = np.where(until > cap, NO_DATE, until)
+    chosen = np.flatnonzero(keep)
+    clamped = replace(stored, key_code=stored.key_code[chosen],
+                      team_code=stored.team_code[chosen], job_code=stored.job_code[chosen],
+                      age=stored.age[chosen], grade=stored.grade[chosen],
+                      employed_from=since[chosen], employed_to=until[chosen])
+    return staff_tuples(clamped)  # type: ignore[return-value]
 
 
 def load_dataset(db: Database, unit_id: int) -> AbsenceDataset | None:

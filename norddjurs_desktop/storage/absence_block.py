@@ -62,9 +62,9 @@ FORMAT_VERSION = 1
 NO_END = 0  # no date has ordinal 0: an open end can never be mistaken for a date
 _MAGIC = b"FPAB"
 _PREFIX = struct.Struct("<4sII")  # magic, version, header length
-_INT = np.dtype("<i4")
+INT32 = np.dtype("<i4")
 _COLUMNS = 4
-_LAST_ORDINAL = date.max.toordinal()
+LAST_ORDINAL = date.max.toordinal()
 DAMAGED_MESSAGE = (
     "{what} for importen {import_id} er beskadiget i databasen ({why}). "
     "Importér filerne igen, eller gendan en sikkerhedskopi."
@@ -91,7 +91,7 @@ class BlockColumns:
         return len(self.key_code)
 
 
-class _Codes(dict[str, int]):
+class TextCodes(dict[str, int]):
     """Text → its index among the distinct texts, numbered in order of first appearance."""
 
     def __missing__(self, text: str) -> int:
@@ -99,7 +99,7 @@ class _Codes(dict[str, int]):
         return code
 
 
-class _Ordinals(dict[Any, int]):
+class DateOrdinals(dict[Any, int]):
     """Date → ordinal, None → :data:`NO_END`; each distinct value converted once.
 
     A stored date may also come as ISO text (SQLite's Date columns, read raw).
@@ -123,8 +123,8 @@ class BlockBuilder:
     """
 
     def __init__(self) -> None:
-        self._keys, self._reasons = _Codes(), _Codes()
-        self._days = _Ordinals()
+        self._keys, self._reasons = TextCodes(), TextCodes()
+        self._days = DateOrdinals()
         self._parts: list[tuple[np.ndarray, ...]] = []
 
     def add(
@@ -143,12 +143,12 @@ class BlockBuilder:
             (self._days, ends),
         )
         self._parts.append(tuple(
-            np.fromiter(map(table.__getitem__, column), dtype=_INT, count=n)
+            np.fromiter(map(table.__getitem__, column), dtype=INT32, count=n)
             for table, column in columns
         ))
 
     def block(self) -> BlockColumns:
-        parts = self._parts or [(np.zeros(0, dtype=_INT),) * _COLUMNS]
+        parts = self._parts or [(np.zeros(0, dtype=INT32),) * _COLUMNS]
         key_code, reason_code, start, end = (np.concatenate(c) for c in zip(*parts, strict=True))
         return BlockColumns(tuple(self._keys), tuple(self._reasons), key_code, reason_code,
                             start, end)
@@ -169,8 +169,8 @@ def encode_rows(
 def encode_block(block: BlockColumns) -> bytes:
     return pack_columns(
         _MAGIC, block.rows, {"keys": block.keys, "reasons": block.reasons},
-        [(block.key_code, _INT), (block.reason_code, _INT), (block.start, _INT),
-         (block.end, _INT)],
+        [(block.key_code, INT32), (block.reason_code, INT32), (block.start, INT32),
+         (block.end, INT32)],
     )
 
 
@@ -186,18 +186,18 @@ def decode_block(
     ``version`` and ``rows`` are what the table says beside the bytes: they must agree.
     Every length is checked before an array is made, and every code and date after.
     """
-    damaged = _damaged("Fraværsrækkerne", import_id)
+    damaged = damaged_error("Fraværsrækkerne", import_id)
     texts, (key_code, reason_code, start, end) = unpack_columns(
-        data, _MAGIC, ("keys", "reasons"), (_INT,) * _COLUMNS, damaged, version, rows)
-    if not (_codes_fit(key_code, texts["keys"]) and _codes_fit(reason_code, texts["reasons"])):
+        data, _MAGIC, ("keys", "reasons"), (INT32,) * _COLUMNS, damaged, version, rows)
+    if not (codes_fit(key_code, texts["keys"]) and codes_fit(reason_code, texts["reasons"])):
         raise damaged("ugyldige koder")
-    if not (_within(start, 1, _LAST_ORDINAL) and _within(end, NO_END, _LAST_ORDINAL)):
+    if not (within(start, 1, LAST_ORDINAL) and within(end, NO_END, LAST_ORDINAL)):
         raise damaged("ugyldige datoer")
     return BlockColumns(texts["keys"], texts["reasons"], key_code, reason_code, start, end)
 
 
 # -- the layout shared by the blocks of an import ---------------------------------------------
-def _damaged(what: str, import_id: int | None) -> Callable[[str], DamagedBlockError]:
+def damaged_error(what: str, import_id: int | None) -> Callable[[str], DamagedBlockError]:
     def damaged(why: str) -> DamagedBlockError:
         return DamagedBlockError(DAMAGED_MESSAGE.format(what=what, import_id=import_id or "?",
                                                         why=why))
@@ -205,11 +205,11 @@ def _damaged(what: str, import_id: int | None) -> Callable[[str], DamagedBlockEr
     return damaged
 
 
-def _codes_fit(codes: np.ndarray, table: Sequence[str]) -> bool:
-    return _within(codes, 0, len(table) - 1)
+def codes_fit(codes: np.ndarray, table: Sequence[str]) -> bool:
+    return within(codes, 0, len(table) - 1)
 
 
-def _within(values: np.ndarray, low: int, high: int) -> bool:
+def within(values: np.ndarray, low: int, high: int) -> bool:
     return not len(values) or (int(values.min()) >= low and int(values.max()) <= high)
 
 
