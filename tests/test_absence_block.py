@@ -178,7 +178,7 @@ def test_an_import_stores_one_block_that_reads_back_as_the_file(db) -> None:
 
 
 def test_a_disk_that_fills_while_the_block_is_written_stores_nothing(db_path, tmp_path) -> None:
-    """All or nothing: the import row and the staff rows go back out with the block."""
+    """All or nothing: the import row and the staff block go back out with the absence block."""
     from sqlalchemy import event
 
     from norddjurs_desktop.services.bootstrap import open_app_database

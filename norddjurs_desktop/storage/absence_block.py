@@ -47,15 +47,22 @@ from norddjurs_desktop.storage.errors import StorageError
 
 __all__ = [
     "FORMAT_VERSION",
+    "INT32",
+    "LAST_ORDINAL",
     "NO_END",
     "BlockColumns",
     "BlockBuilder",
     "DamagedBlockError",
+    "DateOrdinals",
+    "TextCodes",
+    "codes_fit",
+    "damaged_error",
     "decode_block",
     "encode_block",
     "encode_rows",
     "pack_columns",
     "unpack_columns",
+    "within",
 ]
 
 FORMAT_VERSION = 1
