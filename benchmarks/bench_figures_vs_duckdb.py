@@ -127,37 +127,39 @@ def prepare(folder: Path, staff: int, env: dict[str, str]) -> tuple[Path, Path]:
                         str(app_db), "--unit", "Kommunen", "--staff", str(staff_csv),
                         "--absence", str(absence_csv)], check=True, env=env, cwd=folder)
     if not duck_db.exists():
-        import sqlite3
-
         from norddjurs_desktop.domain.workdays import is_working_day
+        from norddjurs_desktop.services.absence_stats import load_dataset
+        from norddjurs_desktop.storage.database import open_database
 
-        source = sqlite3.connect(app_db)
+        # The rows exactly as the app reads them back (its public reader, not its tables:
+        # how they are stored is the app's business and has changed).
+        source = open_database(app_db)
+        dataset = load_dataset(source, source.read("SELECT id FROM unit")[0][0])
+        source.close()
+        assert dataset is not None
         con = duckdb.connect(str(duck_db))
         con.execute("CREATE TABLE staff (key VARCHAR, team VARCHAR, job_group VARCHAR, age INT,"
                     " grade DOUBLE, employed_from DATE, employed_to DATE)")
         con.execute('CREATE TABLE absence (key VARCHAR, reason VARCHAR, start DATE, "end" DATE)')
-        for table, sql in (
-            ("staff", "SELECT key, team, job_group, age, grade, employed_from, employed_to"
-                      " FROM staff_record"),
-            ("absence", 'SELECT key, reason, start, "end" FROM absence_record'),
+        for table, rows in (
+            ("staff", [(m.key, m.team, m.job_group, m.age, m.grade, m.employed_from,
+                        m.employed_to) for m in dataset.staff]),
+            ("absence", [(r.key, r.reason, r.start, r.end) for r in dataset.absences]),
         ):
             temp = folder / f"{table}.tmp.csv"
             with temp.open("w", encoding="utf-8", newline="") as handle:
-                csv.writer(handle).writerows(source.execute(sql))
+                csv.writer(handle).writerows(rows)
             con.execute(f"INSERT INTO {table} SELECT * FROM read_csv(?, header=false)",
                         [str(temp)])
             temp.unlink()
-        first = date.fromisoformat(source.execute(
-            "SELECT min(min(start), min(coalesce(employed_from, start))) FROM absence_record,"
-            " (SELECT min(employed_from) AS employed_from FROM staff_record)").fetchone()[0])
-        last = date.fromisoformat(source.execute(
-            'SELECT max(coalesce("end", start)) FROM absence_record').fetchone()[0])
+        first = min([r.start for r in dataset.absences]
+                    + [m.employed_from for m in dataset.staff if m.employed_from])
+        last = max(r.end or r.start for r in dataset.absences)
         con.execute("CREATE TABLE cal (day DATE)")
         days = [date(first.year, 1, 1) + timedelta(days=i)
                 for i in range((date(last.year + 1, 12, 31) - date(first.year, 1, 1)).days + 1)]
         con.executemany("INSERT INTO cal VALUES (?)", [(d,) for d in days if is_working_day(d)])
         con.close()
-        source.close()
     return app_db, duck_db
 
 

@@ -14,8 +14,9 @@ times the best of N of:
   ``CREATE TABLE … AS`` in a fresh DuckDB database file, on one thread and on
   DuckDB's default threads;
 * DuckDB → SQLite: DuckDB reads and parses, the rows are stored in the app's
-  SQLite tables with the app's PRAGMAs (executemany in one transaction) — the
-  floor for any reader when the store is SQLite.
+  SQLite tables with the app's PRAGMAs (the staff list and the absence rows
+  as the app's two blocks, in one transaction) — the floor for
+  any reader when the store is SQLite.
 
 CPU time (all threads of the process) and wall-clock time are reported; the
 aim is the app at most 1.5× DuckDB. DuckDB is a benchmark-only dependency.
@@ -42,6 +43,8 @@ from make_absence_files import make_files  # noqa: E402
 from norddjurs_desktop.services import units  # noqa: E402
 from norddjurs_desktop.services.absence import import_absence_files  # noqa: E402
 from norddjurs_desktop.services.bootstrap import open_app_database  # noqa: E402
+from norddjurs_desktop.storage.absence_block import FORMAT_VERSION, encode_rows  # noqa: E402
+from norddjurs_desktop.storage.staff_block import encode_staff  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out" / "duckdb"
 AIM = 1.5
@@ -111,8 +114,8 @@ def duckdb_to_sqlite(staff: Path, absence: Path) -> tuple[float, float]:
     """DuckDB reads and parses both files; the rows go into the app's SQLite tables.
 
     The same store as the app's (a fresh migrated database, the app's PRAGMAs,
-    one transaction of executemany): what a columnar reader gains when the
-    rows must still end up in SQLite.
+    one transaction; the staff list and the absence rows as the app's blocks): what a columnar
+    reader gains when the rows must still end up in SQLite.
     """
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.sqlite"
@@ -127,11 +130,11 @@ def duckdb_to_sqlite(staff: Path, absence: Path) -> tuple[float, float]:
             con.execute(_ABSENCE_SQL, [str(absence)])
             staff_rows = con.execute(
                 "SELECT Medarbejder, coalesce(Team, ''), coalesce(Faggruppe, ''), Alder, "
-                "coalesce(Beskæftigelsesgrad, 1.0), strftime(\"Ansat fra\", '%Y-%m-%d'), "
-                "strftime(\"Ansat til\", '%Y-%m-%d') FROM staff").fetchall()
-            absence_rows = con.execute(
-                "SELECT Medarbejder, Fraværsårsag, strftime(Fra, '%Y-%m-%d'), "
-                "strftime(Til, '%Y-%m-%d') FROM absence").fetchall()
+                "coalesce(Beskæftigelsesgrad, 1.0), \"Ansat fra\", \"Ansat til\" FROM staff"
+            ).fetchall()
+            keys, reasons, starts, ends = zip(*con.execute(
+                "SELECT Medarbejder, Fraværsårsag, Fra, Til FROM absence").fetchall(),
+                strict=True)
             period = con.execute("SELECT min(Fra), max(greatest(Fra, coalesce(Til, Fra))) "
                                  "FROM absence").fetchone()
             con.close()
@@ -146,15 +149,18 @@ def duckdb_to_sqlite(staff: Path, absence: Path) -> tuple[float, float]:
                     "period_from, period_to, staff_rows, absence_rows) "
                     "VALUES (?, datetime('now'), ?, ?, ?, ?, ?, ?)",
                     (unit_id, staff.name, absence.name, period[0].isoformat(),
-                     period[1].isoformat(), len(staff_rows), len(absence_rows)))
+                     period[1].isoformat(), len(staff_rows), len(keys)))
                 import_id = cursor.lastrowid
-                conn.executemany(
-                    "INSERT INTO staff_record (import_id, key, team, job_group, age, grade, "
-                    "employed_from, employed_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(import_id, *row) for row in staff_rows])
-                conn.executemany(
-                    'INSERT INTO absence_record (import_id, key, reason, start, "end") '
-                    "VALUES (?, ?, ?, ?, ?)", [(import_id, *row) for row in absence_rows])
+                conn.execute(
+                    "INSERT INTO staff_block (import_id, format_version, row_count, data) "
+                    "VALUES (?, ?, ?, ?)",
+                    (import_id, FORMAT_VERSION, len(staff_rows),
+                     encode_staff(*[list(c) for c in zip(*staff_rows, strict=True)])))
+                conn.execute(
+                    "INSERT INTO absence_block (import_id, format_version, row_count, data) "
+                    "VALUES (?, ?, ?, ?)",
+                    (import_id, FORMAT_VERSION, len(keys),
+                     encode_rows(keys, reasons, starts, ends)))
                 conn.execute("COMMIT")
             finally:
                 conn.close()

@@ -184,18 +184,28 @@ def import_trial(
 
 
 def _import_whole(path: Path, reported_done: bool) -> bool:
-    """No half import: either none, or one whose row counts match what it says it holds."""
+    """No half import: either none, or one whose staff and absence blocks are whole and hold
+    what the import says."""
+    from norddjurs_desktop.storage.absence_block import DamagedBlockError, decode_block
+    from norddjurs_desktop.storage.staff_block import decode_staff
+
     with closing(sqlite3.connect(path)) as conn:
         imports = conn.execute("SELECT id, staff_rows, absence_rows FROM absence_import").fetchall()
         if not imports:
             return not reported_done
         (import_id, staff_rows, absence_rows), = imports
-        staff = conn.execute(
-            "SELECT count(*) FROM staff_record WHERE import_id=?", (import_id,)
-        ).fetchone()[0]
-        absence = conn.execute(
-            "SELECT count(*) FROM absence_record WHERE import_id=?", (import_id,)
-        ).fetchone()[0]
+        blocks = [conn.execute(
+            f"SELECT format_version, row_count, data FROM {table} WHERE import_id=?",
+            (import_id,),
+        ).fetchone() for table in ("staff_block", "absence_block")]
+    if None in blocks:
+        return False
+    (staff_version, staff_count, staff_data), (version, count, data) = blocks
+    try:  # whole, not merely present: every row decodes
+        staff = decode_staff(staff_data, version=staff_version, rows=staff_count).rows
+        absence = decode_block(data, version=version, rows=count).rows
+    except DamagedBlockError:
+        return False
     return (staff, absence) == (staff_rows, absence_rows)
 
 

@@ -25,7 +25,7 @@ def rows(path: Path) -> dict[str, int]:
     with closing(sqlite3.connect(path)) as conn:
         return {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("unit", "absence_import", "staff_record", "absence_record")
+            for t in ("unit", "absence_import", "staff_block", "absence_block")
         }
 
 
@@ -96,8 +96,8 @@ def test_a_bad_file_exits_2_and_stores_nothing(tmp_path: Path, capsys) -> None:
     assert main(args) == 2
     line = one_error_line(capsys)
     assert "fravaer.csv" in line and "række 2" in line and "XX-1" in line
-    assert rows(db) == dict.fromkeys(("unit", "absence_import", "staff_record",
-                                      "absence_record"), 0)
+    assert rows(db) == dict.fromkeys(("unit", "absence_import", "staff_block",
+                                      "absence_block"), 0)
 
     assert import_demo_files(db) == 0
     capsys.readouterr()

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from stored_blocks import stored_count
 
 from norddjurs_desktop.domain.absence import compute_stats, default_period
 from norddjurs_desktop.importing.absence_export import read_export
@@ -32,7 +33,7 @@ from norddjurs_desktop.services.key_figures import (
 )
 
 STAFF, ABSENCE = DEMO / "medarbejdere.csv", DEMO / "fravaer.csv"
-TABLES = ("unit", "absence_import", "staff_record", "absence_record", "column_mapping")
+TABLES = ("unit", "absence_import", "staff_block", "absence_block", "column_mapping")
 
 
 def counts(path: Path) -> dict[str, int]:
@@ -73,7 +74,8 @@ def test_import_stores_everything_and_the_figures_equal_the_domain(db, db_path) 
     assert (info.staff_file, info.absence_file) == ("medarbejdere.csv", "fravaer.csv")
     assert [p for p, _ in seen] == sorted(p for p, _ in seen) and seen[-1][0] == 100
     assert all(text for _, text in seen)
-    assert counts(db_path)["absence_record"] == len(data.absences)
+    assert counts(db_path)["absence_block"] == 1
+    assert stored_count(db_path) == len(data.absences)
 
     dataset = load_dataset(db, unit_id)
     assert dataset is not None and dataset.info == list_imports(db, unit_id)[0]
@@ -160,14 +162,14 @@ def test_deleting_an_import_removes_its_rows(db, db_path, tmp_path) -> None:
     assert load_dataset(db, unit_id) is not None
     delete_import(db, info.id)
     assert {t: n for t, n in counts(db_path).items() if t != "unit"} == dict.fromkeys(
-        ("absence_import", "staff_record", "absence_record", "column_mapping"), 0
+        ("absence_import", "staff_block", "absence_block", "column_mapping"), 0
     )
     assert load_dataset(db, unit_id) is None and unit_stats(db, unit_id) is None
     with pytest.raises(NotFoundError):
         delete_import(db, info.id)
     import_absence_files(db, unit_id, staff, absence)
     units.delete_unit(db, unit_id)  # the unit's imports go with it
-    assert counts(db_path)["staff_record"] == 0
+    assert counts(db_path)["staff_block"] == 0
 
 
 def test_a_mapping_is_remembered_for_files_with_the_same_headers(db, tmp_path) -> None:

@@ -10,15 +10,14 @@ and summary. A CPR number, a names column or a broken header still stop it.
 
 from __future__ import annotations
 
-import sqlite3
 import sys
-from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
+from stored_blocks import stored_rows
 
 from norddjurs_desktop.cli import main
 from norddjurs_desktop.importing.absence_export import read_export
@@ -77,9 +76,7 @@ def refusal(staff: Path, absence: Path, **kwargs: object) -> ImportFileError:
 
 
 def stored_absences(db_path: Path) -> list[tuple[str, str, str | None]]:
-    with closing(sqlite3.connect(db_path)) as conn:
-        return conn.execute(
-            'SELECT key, start, "end" FROM absence_record ORDER BY id').fetchall()
+    return [(key, start, end) for key, _reason, start, end in stored_rows(db_path)]
 
 
 def expected_good(absence: Path, bad: dict[int, str]) -> list[tuple[str, str, str | None]]:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from stored_blocks import rewrite_rows, rewrite_staff
 
 from norddjurs_desktop.cli import main
 from norddjurs_desktop.importing.absence_export import read_export
@@ -157,11 +158,14 @@ def test_figures_survive_9999_end_dates_stored_by_an_older_version(tmp_path: Pat
     assert main(["import-absence", "--db", str(db), "--unit", "E", "--staff", str(staff),
                  "--absence", str(absence)]) == 0
     with closing(sqlite3.connect(db)) as conn, conn:
-        conn.execute("UPDATE absence_record SET \"end\" = '9999-12-31' WHERE key = 'K0'")
-        conn.execute("UPDATE staff_record SET employed_to = '9999-12-31' WHERE key = 'K1'")
         conn.execute("UPDATE absence_import SET period_to = '9999-12-31'")
-        conn.execute("UPDATE absence_record SET start = '0001-01-01' WHERE key = 'K2'")
-        conn.execute("UPDATE staff_record SET employed_to = '1800-01-01' WHERE key = 'K3'")
+        rewrite_rows(conn, lambda rows: [
+            (k, r, "0001-01-01" if k == "K2" else s, "9999-12-31" if k == "K0" else e)
+            for k, r, s, e in rows
+        ])
+        rewrite_staff(conn, lambda staff: [
+            (*m[:6], {"K1": "9999-12-31", "K3": "1800-01-01"}.get(m[0], m[6])) for m in staff
+        ])
         conn.execute("UPDATE absence_import SET period_from = '0001-01-01'")
     assert main(["stats", "--db", str(db), "--unit", "E"]) == 0
     assert main(["stats", "--db", str(db), "--unit", "E", "--from", "01-01-2024",
@@ -191,7 +195,7 @@ def _failing_store(db: Path) -> None:
     """A database whose absence rows cannot be written: SQLite aborts mid-transaction."""
     assert main(["list", "--db", str(db)]) == 0
     with closing(sqlite3.connect(db)) as conn, conn:
-        conn.execute("CREATE TRIGGER no_rows BEFORE INSERT ON absence_record "
+        conn.execute("CREATE TRIGGER no_rows BEFORE INSERT ON absence_block "
                      "BEGIN SELECT RAISE(ABORT, 'disken er fuld'); END")
 
 
@@ -206,7 +210,7 @@ def test_cli_import_that_fails_in_the_transaction_leaves_no_unit(tmp_path: Path,
     assert code == 2 and err.count("\n") == 1 and "Intet er gemt" in err
     assert _units(db) == []
     with closing(sqlite3.connect(db)) as conn:
-        assert conn.execute("SELECT count(*) FROM staff_record").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM staff_block").fetchone()[0] == 0
 
 
 def test_cli_import_of_a_bad_file_leaves_no_unit(tmp_path: Path, capsys) -> None:

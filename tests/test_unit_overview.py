@@ -291,7 +291,7 @@ def test_a_unit_known_only_from_its_share_file_shows_its_shared_absence(
     hr = open_app_database(tmp_path / "hr.sqlite")  # HR's own, empty database
     try:
         import_share_file(hr, share)
-        assert hr.read("SELECT count(*) FROM absence_record")[0][0] == 0
+        assert hr.read("SELECT count(*) FROM absence_block")[0][0] == 0
         (row,) = build_unit_overview(hr, date(2026, 12, 1)).rows
         shared = shared_absence_pct_last_12_months(hr, row.unit_id)
         assert shared is not None and row.absence_pct == shared

@@ -13,7 +13,7 @@ rows whose key is not on the staff list) for the callers that still want them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -49,6 +49,7 @@ __all__ = [
     "RowEncoder",
     "StaffTuple",
     "build_columns",
+    "columns_from_codes",
     "columns_from_records",
 ]
 
@@ -229,6 +230,41 @@ def build_columns(
     return encoder.columns(staff)
 
 
+def columns_from_codes(
+    staff: Sequence[StaffTuple],
+    key_texts: Sequence[str],
+    reason_texts: Sequence[str],
+    key_code: np.ndarray,
+    reason_code: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    keep: np.ndarray | None = None,
+) -> AbsenceColumns:
+    """Columns from rows already coded: each row's key and reason as an index into a table
+    of distinct texts, start and end as ordinals (ends: :data:`OPEN` = open).
+
+    The form a stored block holds. Each distinct key is looked up on the staff list
+    once (not once per row), and only rows whose key is on no staff list become
+    records; ``keep`` optionally says which rows to keep.
+    """
+    index = _Index({key: i for i, key in enumerate(member[0] for member in staff)})
+    position_of_key = np.array([index[key] for key in key_texts] or [-1], dtype=np.int64)
+    key_code = np.asarray(key_code, dtype=np.int64)
+    raw = np.asarray(reason_code, dtype=np.int64)
+    starts, ends = np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64)
+    if keep is not None and not keep.all():
+        chosen = np.flatnonzero(keep)
+        key_code, raw, starts, ends = key_code[chosen], raw[chosen], starts[chosen], ends[chosen]
+    person = position_of_key[key_code]
+    orphans = tuple(
+        (i, AbsenceRow(key_texts[key_code[i]], reason_texts[raw[i]],
+                       date.fromordinal(int(starts[i])),
+                       None if ends[i] == OPEN else date.fromordinal(int(ends[i]))))
+        for i in np.flatnonzero(person < 0).tolist()
+    )
+    return _build(staff, person, raw, tuple(reason_texts), starts, ends, orphans)
+
+
 def _build(
     staff: Sequence[StaffTuple],
     staff_position: np.ndarray,
@@ -238,8 +274,11 @@ def _build(
     ends: np.ndarray,
     orphans: tuple[tuple[int, AbsenceRow], ...],
 ) -> AbsenceColumns:
-    """Persons grouped by team, rows sorted by person: numpy from here on."""
-    labels = [team_label(s[1]) for s in staff]
+    """Persons grouped by team, rows sorted by person: numpy from here on.
+
+    Labels and age groups are worked out once per distinct value, not once per person.
+    """
+    labels = _each(team_label, [s[1] for s in staff])
     teams = tuple(_last_sorted(labels, NO_TEAM))
     team_index = {t: i for i, t in enumerate(teams)}
     team_of = np.array([team_index[t] for t in labels], dtype=np.int64)
@@ -247,7 +286,7 @@ def _build(
     people = [staff[i] for i in order.tolist()]
     team_code = team_of[order]
     team_bounds = np.searchsorted(team_code, np.arange(len(teams) + 1), side="left")
-    jobs = [job_group_label(s[2]) for s in people]
+    jobs = _each(job_group_label, [s[2] for s in people])
     job_labels = tuple(_last_sorted(jobs, UNKNOWN))
     job_index = {t: i for i, t in enumerate(job_labels)}
     column_of = np.empty(len(staff) + 1, dtype=np.int64)  # staff position → column; -1 → -1
@@ -256,11 +295,12 @@ def _build(
     # A key given twice counts once, as its last entry (as in a dict keyed by person).
     counts = np.ones(len(people), dtype=bool)
     seen: dict[str, int] = {}
-    for position, member in enumerate(staff):
-        before = seen.get(member[0])
-        if before is not None:
-            counts[column_of[before]] = False
-        seen[member[0]] = position
+    if len({s[0] for s in staff}) < len(staff):
+        for position, member in enumerate(staff):
+            before = seen.get(member[0])
+            if before is not None:
+                counts[column_of[before]] = False
+            seen[member[0]] = position
     person = column_of[staff_position]
     to_reason = np.array([_reason(t) for t in texts] or [0], dtype=np.int64)
     known = person >= 0
@@ -285,7 +325,8 @@ def _build(
         team_code=team_code,
         job_labels=job_labels,
         job_code=np.array([job_index[j] for j in jobs], dtype=np.int64),
-        age_code=np.array([AGE_GROUPS.index(age_group(s[3])) for s in people], dtype=np.int64),
+        age_code=np.array(_each(lambda age: AGE_GROUPS.index(age_group(age)),
+                                [s[3] for s in people]), dtype=np.int64),
         grade=np.array([s[4] for s in people], dtype=np.float64),
         employed_from=np.array([NO_START if s[5] is None else s[5] for s in people],
                                dtype=np.int64),
@@ -306,6 +347,12 @@ def _build(
             orphans=orphans,
         ),
     )
+
+
+def _each(rule: Callable[[Any], Any], values: Sequence[Any]) -> list[Any]:
+    """``[rule(v) for v in values]``, with ``rule`` applied once per distinct value."""
+    once = {value: rule(value) for value in set(values)}
+    return list(map(once.__getitem__, values))
 
 
 class _Codes(dict[str, int]):

@@ -25,18 +25,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
 
-from norddjurs_desktop.domain.absence_columns import OPEN, AbsenceColumns, RowEncoder
+from norddjurs_desktop.domain.absence_columns import (
+    OPEN,
+    AbsenceColumns,
+    StaffTuple,
+    columns_from_codes,
+)
 from norddjurs_desktop.domain.absence_metrics import TEAM, AbsenceStats, column_stats
 from norddjurs_desktop.domain.absence_records import AbsenceRow, StaffMember
 from norddjurs_desktop.domain.dates import danish_date
 from norddjurs_desktop.importing.plausible import EARLIEST, latest_plausible
 from norddjurs_desktop.services.errors import ValidationError
+from norddjurs_desktop.storage.absence_block import NO_END, BlockColumns, decode_block
 from norddjurs_desktop.storage.database import Database
+from norddjurs_desktop.storage.staff_block import NO_DATE, decode_staff, staff_tuples
 
 __all__ = [
     "AbsenceDataset",
@@ -153,11 +159,8 @@ def forget_dataset(db: Database, import_id: int | None = None) -> None:
             del _cache[key]
 
 
-_STAFF_SQL = (
-    "SELECT key, team, job_group, age, grade, employed_from, employed_to"
-    " FROM staff_record WHERE import_id = ? ORDER BY id"
-)
-_ABSENCE_SQL = 'SELECT key, reason, start, "end" FROM absence_record WHERE import_id = ?'
+_STAFF_SQL = "SELECT format_version, row_count, data FROM staff_block WHERE import_id = ?"
+_BLOCK_SQL = "SELECT format_version, row_count, data FROM absence_block WHERE import_id = ?"
 
 
 @contextmanager
@@ -192,13 +195,12 @@ def _clamped(info: ImportInfo, connection: sqlite3.Connection) -> ImportInfo:
     cap = _open_after(info)
     if info.period_to <= cap:
         return info
-    # Two aggregates and the larger taken here: max(a, b) of two values is SQLite's own.
-    row = connection.execute(
-        'SELECT max(start), max(CASE WHEN "end" <= ? THEN "end" END)'
-        " FROM absence_record WHERE import_id = ? AND start <= ?",
-        (cap.isoformat(), info.id, cap.isoformat()),
-    ).fetchone()
-    days = [_Ordinals()[value] for value in (row or ()) if value]
+    # The latest start, and the latest end, of the rows starting by the cap: both believable.
+    block = _block(connection, info)
+    starts = block.start[block.start <= cap.toordinal()]
+    ends = block.end[(block.start <= cap.toordinal()) & (block.end <= cap.toordinal())
+                     & (block.end != NO_END)]
+    days = [int(a.max()) for a in (starts, ends) if len(a)]
     latest = date.fromordinal(max(days)) if days else info.period_from
     return replace(info, period_to=max(info.period_from, min(latest, cap)))
 
@@ -226,21 +228,13 @@ def _cached(db: Database, info: ImportInfo) -> AbsenceDataset | None:
         return cached
 
 
-_CHUNK = 16384  # rows per fetch: their strings become integers before the next fetch
-_START, _END = itemgetter(2), itemgetter(3)
-
-
-class _Ordinals(dict[Any, int]):
-    """Stored date (ISO text, or a date from a driver that parses) → ordinal.
-
-    Parsed the first time a value is met: a few thousand distinct values among
-    500,000 cells. Give it ``{None: OPEN}`` so an empty end reads as open.
-    """
-
-    def __missing__(self, value: Any) -> int:
-        day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        ordinal = self[value] = day.toordinal()
-        return ordinal
+def _block(connection: sqlite3.Connection, info: ImportInfo) -> BlockColumns:
+    """The import's absence rows as stored: codes and ordinals, checked whole."""
+    row = connection.execute(_BLOCK_SQL, (info.id,)).fetchone()
+    if row is None:
+        return decode_block(None, import_id=info.id)
+    version, count, data = row
+    return decode_block(data, import_id=info.id, version=version, rows=count)
 
 
 def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
@@ -249,30 +243,41 @@ def _read(connection: sqlite3.Connection, info: ImportInfo) -> AbsenceDataset:
     Rows an older version stored without the plausibility checks: an end after
     the believable limit is open, a start before 1990 counts from 1990, and what
     lies wholly outside is left out — so a typo can neither crash the figures
-    nor make them scan thousands of years.
+    nor make them scan thousands of years. The absence rows come as one block
+    (:mod:`~norddjurs_desktop.storage.absence_block`): arrays, no row objects.
     """
     cap, earliest = _open_after(info).toordinal(), EARLIEST.toordinal()
     with _no_gc():
-        staff_rows = connection.execute(_STAFF_SQL, (info.id,)).fetchall()
-        days = _Ordinals({None: OPEN})
-        staff = [
-            (k, t, j, age, g, None if f is None else max(days[f], earliest),
-             None if to is None or days[to] > cap else days[to])
-            for k, t, j, age, g, f, to in staff_rows
-            if (f is None or days[f] <= cap) and (to is None or days[to] >= earliest)
-        ]
-        encoder = RowEncoder([member[0] for member in staff])
-        cursor = connection.execute(_ABSENCE_SQL + " ORDER BY id", (info.id,))
-        while chunk := cursor.fetchmany(_CHUNK):
-            n = len(chunk)
-            starts = np.fromiter(map(days.__getitem__, map(_START, chunk)), dtype=np.int64,
-                                 count=n)
-            ends = np.fromiter(map(days.__getitem__, map(_END, chunk)), dtype=np.int64,
-                               count=n)
-            inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
-            encoder.add(chunk, np.maximum(starts, earliest), np.where(ends > cap, OPEN, ends),
-                        inside)
-        return AbsenceDataset(info, encoder.columns(staff))
+        staff = _staff(connection, info, cap, earliest)
+        block = _block(connection, info)
+        starts = block.start.astype(np.int64)
+        ends = np.where(block.end == NO_END, OPEN, block.end.astype(np.int64))
+        inside = (starts <= cap) & ((ends == OPEN) | (ends >= earliest))
+        columns = columns_from_codes(
+            staff, block.keys, block.reasons, block.key_code, block.reason_code,
+            np.maximum(starts, earliest), np.where(ends > cap, OPEN, ends), inside,
+        )
+        return AbsenceDataset(info, columns)
+
+
+def _staff(
+    connection: sqlite3.Connection, info: ImportInfo, cap: int, earliest: int
+) -> list[StaffTuple]:
+    """The staff list as tuples (dates as ordinals), inside the believable dates (see _read)."""
+    row = connection.execute(_STAFF_SQL, (info.id,)).fetchone()
+    version, count, data = (None, None, None) if row is None else row
+    stored = decode_staff(data, import_id=info.id, version=version, rows=count)
+    since = stored.employed_from.astype(np.int64)
+    until = stored.employed_to.astype(np.int64)
+    keep = ((since == NO_DATE) | (since <= cap)) & ((until == NO_DATE) | (until >= earliest))
+    since = np.where(since == NO_DATE, NO_DATE, np.maximum(since, earliest))
+    until = np.where(until > cap, NO_DATE, until)
+    chosen = np.flatnonzero(keep)
+    clamped = replace(stored, key_code=stored.key_code[chosen],
+                      team_code=stored.team_code[chosen], job_code=stored.job_code[chosen],
+                      age=stored.age[chosen], grade=stored.grade[chosen],
+                      employed_from=since[chosen], employed_to=until[chosen])
+    return staff_tuples(clamped)  # type: ignore[return-value]
 
 
 def load_dataset(db: Database, unit_id: int) -> AbsenceDataset | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Column, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 # models.py sets the shared metadata and its naming convention; import it first.
@@ -32,29 +32,36 @@ class AbsenceImport(SQLModel, table=True):
     skipped_rows: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
-class StaffRecord(SQLModel, table=True):
-    """A person of an import, by pseudonymous key only; names are never stored."""
+class StaffBlock(SQLModel, table=True):
+    """An import's staff list as one value (see :mod:`.staff_block`); names are never stored.
 
-    __tablename__ = "staff_record"
-    id: int | None = Field(default=None, primary_key=True)
-    import_id: int = Field(foreign_key="absence_import.id", ondelete="CASCADE", index=True)
-    key: str
-    team: str = ""
-    job_group: str = ""
-    age: int | None = None
-    grade: float = 1.0
-    employed_from: dt.date | None = None
-    employed_to: dt.date | None = None
+    Persons are known by pseudonymous key only, as they were as rows.
+    """
+
+    __tablename__ = "staff_block"
+    import_id: int = Field(
+        primary_key=True, foreign_key="absence_import.id", ondelete="CASCADE"
+    )
+    format_version: int
+    row_count: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
-class AbsenceRecord(SQLModel, table=True):
-    __tablename__ = "absence_record"
-    id: int | None = Field(default=None, primary_key=True)
-    import_id: int = Field(foreign_key="absence_import.id", ondelete="CASCADE", index=True)
-    key: str
-    reason: str
-    start: dt.date
-    end: dt.date | None = None
+class AbsenceBlock(SQLModel, table=True):
+    """An import's absence rows, all of them, as one value (see :mod:`.absence_block`).
+
+    One row per import instead of 150,000–560,000: written and read in one go.
+    ``format_version`` says how ``data`` is laid out; ``row_count`` is checked
+    against it when read.
+    """
+
+    __tablename__ = "absence_block"
+    import_id: int = Field(
+        primary_key=True, foreign_key="absence_import.id", ondelete="CASCADE"
+    )
+    format_version: int
+    row_count: int
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class KeyFigure(SQLModel, table=True):

@@ -4,4 +4,4 @@ Kept as a constant so that opening an up-to-date file needs no Alembic import
 (start-up time); a test checks it against the migrations' head.
 """
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
