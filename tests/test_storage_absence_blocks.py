@@ -199,3 +199,21 @@ def _downgrade(db: Database, revision: str) -> None:
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
     db.engine.dispose()
+
+
+def test_an_upgraded_file_gives_back_the_space_of_the_rows_it_moved(tmp_path: Path) -> None:
+    old = next(_old_sqlite(tmp_path))
+    data = read_export(STAFF, ABSENCE)
+    rows = list(data.absences) * 20  # a file of a few MB, as a municipality's import makes
+    _store_0007(old.database, "Børnehuset", data.staff, rows, "stor")
+    old.database.close()
+    size_before = Path(old.where).stat().st_size
+
+    db = open_database(old.where)  # migrates to head, then compacts
+    try:
+        free = db.read("PRAGMA freelist_count")[0][0]
+        assert len(load_dataset(db, units.find_unit(db, "Børnehuset")).absences) == len(rows)
+    finally:
+        db.close()
+    assert free == 0
+    assert Path(old.where).stat().st_size < size_before / 2
