@@ -20,21 +20,25 @@ absence file is read by column, each distinct value once (:mod:`.columns`).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from operator import lt
+from itertools import compress
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
 
 from ..domain.absence import AbsenceRow, StaffMember, normalise_reason
-from .columns import Parsed, bulk_work, column, date_parser, parse_distinct
-from .cpr import check_no_cpr, looks_like_name, refuse_names
+from .column_table import ColumnTable, read_columns
+from .columns import Parsed, bulk_work, date_parser, parse_column
+from .cpr import check_columns_no_cpr, looks_like_name, refuse_names
 from .errors import ImportFileError, Problem, problems_error
 from .mapping import ColumnMapping, resolve_mapping
 from .plausible import check_group_name
-from .tables import Cell, RawTable, read_table
+from .tables import Cell
 from .values import parse_age, parse_grade, parse_text
 
 __all__ = [
@@ -48,6 +52,8 @@ def key_identity(key: str) -> str:
     return unicodedata.normalize("NFC", key).casefold()
 
 T = TypeVar("T")
+#: The ordinal of an open end (no Til) in :attr:`AbsenceColumns.end_ordinals`.
+OPEN_END = date.max.toordinal()
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,10 @@ class AbsenceColumns:
     reasons: list[str]
     starts: list[date]
     ends: list[date | None]
+    #: ``starts`` as day ordinals (int64), when the reader made them (it always does).
+    start_ordinals: npt.NDArray[np.int64] | None = field(default=None, compare=False, repr=False)
+    #: ``ends`` as day ordinals; an open end is :data:`OPEN_END`.
+    end_ordinals: npt.NDArray[np.int64] | None = field(default=None, compare=False, repr=False)
 
     def rows(self) -> tuple[AbsenceRow, ...]:
         return tuple(map(AbsenceRow, self.keys, self.reasons, self.starts, self.ends))
@@ -89,14 +99,14 @@ class ImportedData:
 
 def _load(
     path: str | Path, kind: str, mapping: ColumnMapping | None
-) -> tuple[RawTable, dict[str, int]]:
-    table = read_table(path)
-    check_no_cpr(table)  # before anything could echo a value
+) -> tuple[ColumnTable, dict[str, int]]:
+    table = read_columns(path)
+    check_columns_no_cpr(table)  # before anything could echo a value
     columns = resolve_mapping(table, "staff" if kind == "staff" else "absence", mapping)
     return table, columns
 
 
-def _header(table: RawTable, columns: dict[str, int], name: str) -> str:
+def _header(table: ColumnTable, columns: dict[str, int], name: str) -> str:
     """The column's header as written in the file (the canonical name if unmapped)."""
     return (table.headers[columns[name]] or name) if name in columns else name
 
@@ -137,8 +147,6 @@ def _read_staff(
     """The staff list and every problem in it (a broken file still raises at once)."""
     today = today or date.today()
     table, columns = _load(path, "staff", mapping)
-    cells = [row_cells for _number, row_cells in table.rows]
-    numbers = [number for number, _cells in table.rows]
     names = {n: _header(table, columns, n) for n in (
         "Medarbejder", "Beskæftigelsesgrad", "Alder", "Ansat fra", "Ansat til", "Team",
         "Faggruppe")}
@@ -154,12 +162,12 @@ def _read_staff(
     found: list[tuple[int, int, str, str]] = []  # (index, order in the row, column, message)
     values: dict[str, list[object]] = {}
     for order, (name, parse) in enumerate(parsers.items(), 1):
-        values[name], bad = parse_distinct(column(cells, columns.get(name)), parse,
-                                           text_only=table.text_only)
+        values[name], bad, _distinct = parse_column(table.column(columns.get(name)), parse)
         found.extend([(i, order, names[name], message) for i, message in bad])
     key_column, to_column = names["Medarbejder"], names["Ansat til"]
-    keys = [parse_text(cell) for cell in column(cells, columns.get("Medarbejder"))]
-    found.extend(_key_problems(table, numbers, keys, key_column))
+    keys = parse_column(table.column(columns.get("Medarbejder")),
+                        lambda cell: (parse_text(cell), None))[0]
+    found.extend(_key_problems(table, keys, key_column))
     found.extend([
         (i, 4, to_column,
          "Ansat til ligger før Ansat fra. Forventede en dato på eller efter Ansat fra.")
@@ -176,18 +184,18 @@ def _read_staff(
         raise ImportFileError(
             table.file, "Medarbejderlisten har ingen rækker under kolonnenavnene."
         )
-    return staff, [Problem(table.file, numbers[i], name, message)
+    return staff, [Problem(table.file, table.row(i), name, message)
                    for i, _order, name, message in found]
 
 
 def _key_problems(
-    table: RawTable, numbers: list[int], keys: list[str], key_column: str
+    table: ColumnTable, keys: list[str], key_column: str
 ) -> list[tuple[int, int, str, str]]:
     """Names refused at once; missing and repeated keys as (index, 0, column, message)."""
     named = {key for key in set(keys) if looks_like_name(key)}
     if named:
         first = next(i for i, key in enumerate(keys) if key in named)
-        raise refuse_names(table.file, numbers[first], key_column)
+        raise refuse_names(table.file, table.row(first), key_column)
     identities = list(map(key_identity, keys))
     if "" not in keys and len(set(identities)) == len(identities):
         return []  # the common case: every key there, each once
@@ -208,7 +216,7 @@ def _key_problems(
                 "Hver nøgle må kun stå én gang.",
             ))
         else:
-            seen[identity] = (numbers[index], key)
+            seen[identity] = (table.row(index), key)
     return found
 
 
@@ -247,8 +255,6 @@ def _read_absences(
     table, columns = _load(path, "absence", mapping)
     key_column, from_column, to_column = (
         _header(table, columns, n) for n in ("Medarbejder", "Fra", "Til"))
-    cells = [row_cells for _number, row_cells in table.rows]
-    numbers = [number for number, _cells in table.rows]
 
     def key_of(cell: Cell) -> Parsed[str]:
         key = parse_text(cell)
@@ -260,60 +266,61 @@ def _read_absences(
                          "Forventede en nøgle, der også står i medarbejderlisten.")
         return stored, None
 
-    raw_keys = column(cells, columns.get("Medarbejder"))
-    named = [c for c in set(raw_keys) if looks_like_name(parse_text(c))]
-    if named:
-        first = next(i for i, c in enumerate(raw_keys) if c in set(named))
-        raise refuse_names(table.file, numbers[first], key_column)
-    text = table.text_only
-    keys, key_bad = parse_distinct(raw_keys, key_of, text_only=text)
-    start_days, start_bad = parse_distinct(
-        column(cells, columns.get("Fra")),
-        date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."),
-        text_only=text)
-    end_days, end_bad = parse_distinct(
-        column(cells, columns.get("Til")), date_parser(to_column, today, may_be_open=True),
-        text_only=text)
-    reasons, _ = parse_distinct(
-        column(cells, columns.get("Fraværsårsag")),
-        lambda cell: (normalise_reason(parse_text(cell)), None), text_only=text)
+    raw_keys = table.column(columns.get("Medarbejder"))
+    named = [code for code, cell in enumerate(raw_keys.distinct)
+             if looks_like_name(parse_text(cell))]
+    first = raw_keys.first_row(named) if named else None
+    if first is not None:
+        raise refuse_names(table.file, table.row(first), key_column)
+    keys, key_bad, _ = parse_column(raw_keys, key_of)
+    start_column, end_column = table.column(columns.get("Fra")), table.column(columns.get("Til"))
+    start_days, start_bad, start_distinct = parse_column(
+        start_column,
+        date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."))
+    end_days, end_bad, end_distinct = parse_column(
+        end_column, date_parser(to_column, today, may_be_open=True))
+    reasons, _, _ = parse_column(
+        table.column(columns.get("Fraværsårsag")),
+        lambda cell: (normalise_reason(parse_text(cell)), None))
+    # Ordinals per row in one gather; a missing Fra sorts before, an open Til after, any day.
+    start_ordinals = _ordinals(start_distinct, 0)[start_column.codes]
+    end_ordinals = _ordinals(end_distinct, OPEN_END)[end_column.codes]
 
     found = [  # (index, order in the row, column, message)
         *[(i, 0, key_column, message) for i, message in key_bad],
         *[(i, 1, from_column, message) for i, message in start_bad],
         *[(i, 2, to_column, message) for i, message in end_bad],
-        *_ends_before_starts(start_days, end_days, to_column),
+        *_ends_before_starts(start_ordinals, end_ordinals, to_column),
     ]
     found.sort(key=lambda f: (f[0], f[1]))
-    problems = [Problem(table.file, numbers[i], name, message, True)
+    problems = [Problem(table.file, table.row(i), name, message, True)
                 for i, _order, name, message in found]
     if found and skip_bad_rows:
-        bad = {i for i, *_rest in found}
-        keep = [i for i in range(len(cells)) if i not in bad]
-        keys = [keys[i] for i in keep]
-        reasons = [reasons[i] for i in keep]
-        start_days = [start_days[i] for i in keep]
-        end_days = [end_days[i] for i in keep]
+        keep = np.ones(len(table), dtype=bool)
+        keep[[i for i, *_rest in found]] = False
+        kept = keep.tolist()
+        keys, reasons = list(compress(keys, kept)), list(compress(reasons, kept))
+        start_days, end_days = list(compress(start_days, kept)), list(compress(end_days, kept))
+        start_ordinals, end_ordinals = start_ordinals[keep], end_ordinals[keep]
     if not keys and not problems:
         raise ImportFileError(table.file, "Fraværsfilen har ingen rækker under kolonnenavnene.")
-    result = AbsenceColumns(keys, reasons, start_days, end_days)  # type: ignore[arg-type]
+    result = AbsenceColumns(keys, reasons, start_days, end_days,  # type: ignore[arg-type]
+                            start_ordinals, end_ordinals)
     return result, problems
 
 
+def _ordinals(days: Sequence[date | None], missing: int) -> npt.NDArray[np.int64]:
+    """Day ordinals of distinct dates, ``missing`` standing in for None."""
+    return np.array([missing if day is None else day.toordinal() for day in days],
+                    dtype=np.int64)
+
+
 def _ends_before_starts(
-    starts: list[date | None], ends: list[date | None], to_column: str
+    starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64], to_column: str
 ) -> list[tuple[int, int, str, str]]:
-    """Rows whose Til lies before their Fra; the rows are only visited when there are any."""
-    early, late = date.min, date.max  # stand-ins for a missing Fra and an open Til
-    start_days = cast(list[date], [early if day is None else day for day in starts]
-                      if None in starts else starts)
-    end_days = cast(list[date], [late if day is None else day for day in ends]
-                    if None in ends else ends)
-    if not any(map(lt, end_days, start_days)):  # one C loop for the common case
-        return []
+    """Rows whose Til lies before their Fra, found in one numpy comparison."""
     message = "Til ligger før Fra. Forventede den sidste fraværsdag, på eller efter Fra."
-    return [(i, 3, to_column, message)
-            for i, wrong in enumerate(map(lt, end_days, start_days)) if wrong]
+    return [(i, 3, to_column, message) for i in np.flatnonzero(ends < starts).tolist()]
 
 
 def read_export(
@@ -349,17 +356,22 @@ def read_export(
             f"Ingen af fraværsfilens {rows} rækker kan bruges, så der er intet at importere. "
             "Ret rækkerne og prøv igen.",
         )
-    starts = set(columns.starts)  # a thousand distinct days, not 150,000 comparisons
-    ends = set(columns.ends)
-    ends.discard(None)
-    latest_start = max(starts)
-    latest_end = max(ends, default=None)  # type: ignore[type-var]
+    period_from, period_to = _period(columns)
     return ImportedData(
         staff=tuple(staff),
         columns=columns,
-        period_from=min(starts),
-        period_to=latest_start if latest_end is None else max(latest_start, latest_end),
+        period_from=period_from,
+        period_to=period_to,
         staff_rows=len(staff),
         absence_rows=len(columns.starts),
         skipped=tuple(problems),
     )
+
+
+def _period(columns: AbsenceColumns) -> tuple[date, date]:
+    """The earliest Fra, and the latest Fra or Til (open ends aside): the export's span."""
+    starts, ends = columns.start_ordinals, columns.end_ordinals
+    assert starts is not None and ends is not None  # _read_absences makes them
+    closed = ends[ends != OPEN_END]
+    latest = int(starts.max()) if closed.size == 0 else max(int(starts.max()), int(closed.max()))
+    return date.fromordinal(int(starts.min())), date.fromordinal(latest)

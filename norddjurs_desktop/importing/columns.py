@@ -16,11 +16,16 @@ from datetime import date
 from operator import itemgetter
 from typing import TypeVar
 
+import numpy as np
+
+from .column_table import Column, spread
 from .plausible import EARLIEST, check_date, latest_plausible
 from .tables import Cell
 from .values import parse_date
 
-__all__ = ["Parsed", "bulk_work", "column", "date_parser", "parse_distinct"]
+__all__ = [
+    "Parsed", "bulk_work", "column", "date_parser", "parse_column", "parse_distinct",
+]
 
 T = TypeVar("T")
 #: A parsed cell: the value, or the Danish reason it could not be used (value then unused).
@@ -60,6 +65,27 @@ def parse_distinct(
     wrong = {cell: error for cell, (_value, error) in cache.items() if error is not None}
     bad = [(i, wrong[cell]) for i, cell in enumerate(cells) if cell in wrong] if wrong else []
     return list(map(values.__getitem__, cells)), bad
+
+
+def parse_column(
+    column: Column, parse: Callable[[Cell], Parsed[T]]
+) -> tuple[list[T], list[tuple[int, str]], list[T]]:
+    """``parse`` of every cell of ``column``, computed once per distinct cell.
+
+    Returns the values (one per row), the problems as (row index, reason) in
+    row order, and the value of each distinct cell (for figures over the
+    column that need no row, such as its earliest date).
+    """
+    results = list(map(parse, column.distinct))
+    distinct_values = [value for value, _error in results]
+    values = spread(distinct_values, column.codes)
+    wrong = {code: error for code, (_value, error) in enumerate(results) if error is not None}
+    if not wrong:
+        return values, [], distinct_values
+    rows = np.flatnonzero(np.isin(column.codes, np.fromiter(wrong, dtype=np.intp)))
+    codes = column.codes[rows].tolist()
+    return values, [(i, wrong[code]) for i, code in zip(rows.tolist(), codes, strict=True)], \
+        distinct_values
 
 
 def date_parser(column_name: str, today: date, *, may_be_open: bool = False,

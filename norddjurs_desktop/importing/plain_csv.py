@@ -1,0 +1,191 @@
+"""Splitting the common CSV export by column in numpy, without an object per cell.
+
+An HR export is nearly always "plain": no quotes, one record per line, every
+line with the same number of separators. Python's csv module spends most of
+an import making 600,000 cell strings that are thrown away once each distinct
+value is parsed. For a plain text this module finds the separators with
+numpy, and for each column gives only its distinct cells and, per row, the
+index of the row's cell among them (``codes``); the cells are compared as
+bytes (8 at a time as one 64-bit word), never made into strings.
+
+Anything else (quotes, a stray carriage return, ragged or empty lines inside
+the data, a cell too long for the csv module) returns None and the caller
+reads the text with the csv module, which gives the same cells (a property
+test reads generated files both ways).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["PlainColumns", "split_plain"]
+
+_PAD = 64  # zero bytes after the text, so a word read at any cell start stays inside
+#: MASKS[n]: the n first bytes of a little-endian 64-bit word.
+_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying spreads a word's bits
+_MAX_WORDS = 8  # longer cells (free text): compared as Python bytes instead
+
+
+@dataclass(frozen=True)
+class PlainColumns:
+    """Header cells, their row, the data rows' numbers and each column as (distinct, codes)."""
+
+    headers: list[str]
+    header_row: int
+    numbers: npt.NDArray[np.int64]
+    columns: list[tuple[list[str], npt.NDArray[np.intp]]]
+
+
+def _is_blank(line: str, delimiter: str) -> bool:
+    return not line.replace(delimiter, "").strip()
+
+
+def _header(text: str, delimiter: str) -> tuple[str, int, int] | None:
+    """The first non-blank line (without its line end), its index and where the data starts."""
+    start = index = 0
+    while True:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        line = line.removesuffix("\r")
+        if not _is_blank(line, delimiter):
+            return line, index, len(text) if end < 0 else end + 1
+        if end < 0:
+            return None
+        start, index = end + 1, index + 1
+
+
+def _without_blank_tail(body: str, delimiter: str) -> str:
+    """``body`` without the blank lines at its end (Excel often leaves ";;;" rows there)."""
+    end = len(body)
+    while end:
+        stop = end - 1 if body[end - 1] == "\n" else end
+        start = body.rfind("\n", 0, stop) + 1
+        if not _is_blank(body[start:stop], delimiter):
+            break
+        end = start
+    return body if end == len(body) else body[:end]
+
+
+def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns | None:
+    """The columns of a plain ``text`` (see the module), or None to use the csv module.
+
+    ``first_row`` is the file's row number of the text's first line (2 after
+    a cut-off "sep=" line). Rows are numbered as the csv module would.
+    """
+    if '"' in text or not delimiter.isascii() or delimiter in "\r\n":
+        return None
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None  # a lone carriage return ends a record for the csv module
+    header = _header(text, delimiter)
+    if header is None:
+        return None
+    header_line, header_index, data_start = header
+    limit = csv.field_size_limit()
+    if len(header_line) > limit:
+        return None
+    body = _without_blank_tail(text[data_start:], delimiter)
+    if not body:
+        return None
+    try:
+        encoding, data = "latin-1", body.encode("latin-1")  # one byte per character
+    except UnicodeEncodeError:
+        encoding, data = "utf-8", body.encode("utf-8")  # separators are ASCII: never inside
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    lines = data.count(b"\n")
+    buffer = np.frombuffer(data + bytes(_PAD), dtype=np.uint8)
+    separator = ord(delimiter)
+    ends = np.flatnonzero((buffer == separator) | (buffer == 10))
+    if ends.size % lines:
+        return None
+    width = ends.size // lines
+    if not (buffer[ends[width - 1 :: width]] == 10).all():
+        return None  # some line has more or fewer separators than another
+    bounds = ends.reshape(lines, width)
+    starts = np.empty_like(bounds)
+    starts[0, 0] = 0
+    starts[1:, 0] = bounds[:-1, -1] + 1
+    starts[:, 1:] = bounds[:, :-1] + 1
+    stops = bounds.copy()
+    stops[:, -1] -= buffer[bounds[:, -1] - 1] == 13  # "\r\n" ends a record like "\n"
+    columns = []
+    for index in range(width):
+        column = _column(buffer, data, encoding, starts[:, index], stops[:, index], limit)
+        if column is None:
+            return None
+        columns.append(column)
+    header_row = first_row + header_index
+    numbers = np.arange(header_row + 1, header_row + 1 + lines, dtype=np.int64)
+    numbers, columns = _without_blank_rows(numbers, columns)
+    return PlainColumns(header_line.split(delimiter), header_row, numbers, columns)
+
+
+def _column(
+    buffer: npt.NDArray[np.uint8], data: bytes, encoding: str,
+    starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp], limit: int,
+) -> tuple[list[str], npt.NDArray[np.intp]] | None:
+    """One column's distinct cells and codes; None when a cell is too long for csv."""
+    lengths = ends - starts
+    longest = int(lengths.max())
+    if longest > limit:
+        return None  # the csv module refuses such a field: let it say so
+    words = -(-longest // 8)
+    if words == 0:
+        return [""], np.zeros(len(starts), dtype=np.intp)
+    if words > _MAX_WORDS:
+        return _python_column(data, encoding, starts, ends)
+    # Word i is the 8 bytes from byte i: a strided view, so one gather reads a whole word.
+    view = np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, strides=(1,))
+    parts = [view[starts + 8 * w] & _MASKS[np.clip(lengths - 8 * w, 0, 8)] for w in range(words)]
+    key = parts[0]
+    for part in parts[1:]:
+        key = key * _MIX ^ part
+    _unique, first, codes = np.unique(key, return_index=True, return_inverse=True)
+    if words > 1:  # a mixed key could collide: every cell must equal its class's first
+        same = first[codes]
+        if not (lengths[same] == lengths).all() or not all(
+            (part[same] == part).all() for part in parts
+        ):
+            return _python_column(data, encoding, starts, ends)
+    distinct = [
+        data[start:stop].decode(encoding)
+        for start, stop in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
+    ]
+    return distinct, codes.reshape(-1).astype(np.intp, copy=False)
+
+
+def _python_column(
+    data: bytes, encoding: str, starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp]
+) -> tuple[list[str], npt.NDArray[np.intp]]:
+    """A column of long cells (free text) compared as Python bytes, one dict."""
+    cells = list(map(data.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    index = dict.fromkeys(cells, 0)
+    for code, cell in enumerate(index):
+        index[cell] = code
+    codes = np.fromiter(map(index.__getitem__, cells), dtype=np.intp, count=len(cells))
+    return [cell.decode(encoding) for cell in index], codes
+
+
+def _without_blank_rows(
+    numbers: npt.NDArray[np.int64], columns: list[tuple[list[str], npt.NDArray[np.intp]]]
+) -> tuple[npt.NDArray[np.int64], list[tuple[list[str], npt.NDArray[np.intp]]]]:
+    """Leave out rows whose every cell is blank, as the csv path does.
+
+    Only when every column has a blank value can a row be blank; usually the
+    key column has none and no row is visited.
+    """
+    blank = [np.array([not cell.strip() for cell in distinct]) for distinct, _codes in columns]
+    if not all(flags.any() for flags in blank):
+        return numbers, columns
+    empty = np.ones(len(numbers), dtype=bool)
+    for flags, (_distinct, codes) in zip(blank, columns, strict=True):
+        empty &= flags[codes]
+    if not empty.any():
+        return numbers, columns
+    keep = ~empty
+    return numbers[keep], [(distinct, codes[keep]) for distinct, codes in columns]
