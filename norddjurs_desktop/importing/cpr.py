@@ -166,8 +166,13 @@ def check_columns_no_cpr(table: ColumnTable) -> None:
         raise _refuse(table.file, table.header_row, f"kolonne {header_hits[0] + 1}")
     first: tuple[int, int] | None = None  # (row index, column index)
     for index, column in enumerate(table.columns):
-        suspects = [code for code, cell in enumerate(column.distinct)
-                    if looks_like_cpr(_text_of(cell))]
+        texts = ([cell or "" for cell in column.distinct] if table.text_only
+                 else list(map(_text_of, column.distinct)))
+        # One search over the column: a match cannot span the line break between two cells.
+        if not _ANY.search("\n".join(texts)):  # type: ignore[arg-type]  # text only
+            continue
+        suspects = [code for code, text in enumerate(texts)
+                    if looks_like_cpr(text)]  # type: ignore[arg-type]
         row = column.first_row(suspects) if suspects else None
         if row is not None and (first is None or row < first[0]):
             first = (row, index)

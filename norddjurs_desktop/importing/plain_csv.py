@@ -79,43 +79,49 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
     """
     if '"' in text or not delimiter.isascii() or delimiter in "\r\n":
         return None
-    if "\r" in text and text.count("\r") != text.count("\r\n"):
-        return None  # a lone carriage return ends a record for the csv module
     header = _header(text, delimiter)
     if header is None:
         return None
     header_line, header_index, data_start = header
+    if "\r" in text[:data_start] and text.count("\r", 0, data_start) != text.count(
+        "\r\n", 0, data_start
+    ):
+        return None  # a lone carriage return ends a record for the csv module
     limit = csv.field_size_limit()
     if len(header_line) > limit:
         return None
     body = _without_blank_tail(text[data_start:], delimiter)
     if not body:
         return None
-    try:
-        encoding, data = "latin-1", body.encode("latin-1")  # one byte per character
-    except UnicodeEncodeError:
-        encoding, data = "utf-8", body.encode("utf-8")  # separators are ASCII: never inside
+    source: bytes | str
+    try:  # one byte per character: a cell's bytes are at its place in the text
+        encoding, data = "latin-1", body.encode("latin-1")
+        source = body
+    except UnicodeEncodeError:  # separators are ASCII, so never inside a character
+        encoding, data = "utf-8", body.encode("utf-8")
+        source = data
     if not data.endswith(b"\n"):
         data += b"\n"
-    lines = data.count(b"\n")
     buffer = np.frombuffer(data + bytes(_PAD), dtype=np.uint8)
-    separator = ord(delimiter)
-    ends = np.flatnonzero((buffer == separator) | (buffer == 10))
+    ends = np.flatnonzero((buffer == ord(delimiter)) | (buffer == 10))  # of every cell
+    newline = buffer[ends] == 10
+    lines = int(np.count_nonzero(newline))
     if ends.size % lines:
         return None
     width = ends.size // lines
-    if not (buffer[ends[width - 1 :: width]] == 10).all():
+    if not newline[width - 1 :: width].all():
         return None  # some line has more or fewer separators than another
     bounds = ends.reshape(lines, width)
-    starts = np.empty_like(bounds)
-    starts[0, 0] = 0
-    starts[1:, 0] = bounds[:-1, -1] + 1
-    starts[:, 1:] = bounds[:, :-1] + 1
-    stops = bounds.copy()
-    stops[:, -1] -= buffer[bounds[:, -1] - 1] == 13  # "\r\n" ends a record like "\n"
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    returns = buffer[bounds[:, -1] - 1] == 13  # "\r\n" ends a record like "\n"
+    if b"\r" in data and np.count_nonzero(returns) != np.count_nonzero(buffer == 13):
+        return None  # a lone carriage return ends a record for the csv module
     columns = []
     for index in range(width):
-        column = _column(buffer, data, encoding, starts[:, index], stops[:, index], limit)
+        stops = bounds[:, index] - returns if index == width - 1 else bounds[:, index]
+        column = _column(buffer, source, encoding, starts[index::width], stops, limit)
         if column is None:
             return None
         columns.append(column)
@@ -126,7 +132,7 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
 
 
 def _column(
-    buffer: npt.NDArray[np.uint8], data: bytes, encoding: str,
+    buffer: npt.NDArray[np.uint8], source: bytes | str, encoding: str,
     starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp], limit: int,
 ) -> tuple[list[str], npt.NDArray[np.intp]] | None:
     """One column's distinct cells and codes; None when a cell is too long for csv."""
@@ -138,37 +144,75 @@ def _column(
     if words == 0:
         return [""], np.zeros(len(starts), dtype=np.intp)
     if words > _MAX_WORDS:
-        return _python_column(data, encoding, starts, ends)
+        return _python_column(source, encoding, starts, ends)
     # Word i is the 8 bytes from byte i: a strided view, so one gather reads a whole word.
     view = np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, strides=(1,))
     parts = [view[starts + 8 * w] & _MASKS[np.clip(lengths - 8 * w, 0, 8)] for w in range(words)]
     key = parts[0]
     for part in parts[1:]:
         key = key * _MIX ^ part
-    _unique, first, codes = np.unique(key, return_index=True, return_inverse=True)
-    if words > 1:  # a mixed key could collide: every cell must equal its class's first
-        same = first[codes]
+    some, codes = _unique(key)
+    if words > 1:  # a mixed key could collide: every cell must equal its class's sample
+        same = some[codes]
         if not (lengths[same] == lengths).all() or not all(
             (part[same] == part).all() for part in parts
         ):
-            return _python_column(data, encoding, starts, ends)
-    distinct = [
-        data[start:stop].decode(encoding)
-        for start, stop in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
-    ]
-    return distinct, codes.reshape(-1).astype(np.intp, copy=False)
+            return _python_column(source, encoding, starts, ends)
+    return _texts(source, encoding, starts[some], ends[some]), codes
+
+
+def _unique(key: npt.NDArray[np.uint64]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """One row of each distinct key, and per row the index of its key among them.
+
+    A column in long runs of one value (the keys of a file sorted by person)
+    sorts only the first row of each run.
+    """
+    change = np.empty(len(key), dtype=bool)
+    change[:1] = True
+    np.not_equal(key[1:], key[:-1], out=change[1:])
+    heads = np.flatnonzero(change)
+    if len(heads) * 4 > len(key):
+        return _sorted_unique(key)
+    some, codes = _sorted_unique(key[heads])
+    return heads[some], codes[np.cumsum(change) - 1]
+
+
+def _sorted_unique(
+    key: npt.NDArray[np.uint64],
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """:func:`_unique` by one sort (np.unique's first occurrences would need a stable one)."""
+    order = key.argsort()
+    ordered = key[order]
+    new = np.empty(len(key), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    codes = np.empty(len(key), dtype=np.intp)
+    codes[order] = np.cumsum(new) - 1
+    return order[new], codes
+
+
+def _texts(
+    source: bytes | str, encoding: str,
+    starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp],
+) -> list[str]:
+    """The cells from ``starts`` to ``ends`` as text (``source``: the text or its bytes)."""
+    slices = map(slice, starts.tolist(), ends.tolist())
+    if isinstance(source, str):
+        return list(map(source.__getitem__, slices))
+    return [piece.decode(encoding) for piece in map(source.__getitem__, slices)]
 
 
 def _python_column(
-    data: bytes, encoding: str, starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp]
+    source: bytes | str, encoding: str,
+    starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp],
 ) -> tuple[list[str], npt.NDArray[np.intp]]:
-    """A column of long cells (free text) compared as Python bytes, one dict."""
-    cells = list(map(data.__getitem__, map(slice, starts.tolist(), ends.tolist())))
+    """A column of long cells (free text) compared as Python strings, one dict."""
+    cells = _texts(source, encoding, starts, ends)
     index = dict.fromkeys(cells, 0)
     for code, cell in enumerate(index):
         index[cell] = code
     codes = np.fromiter(map(index.__getitem__, cells), dtype=np.intp, count=len(cells))
-    return [cell.decode(encoding) for cell in index], codes
+    return list(index), codes
 
 
 def _without_blank_rows(
