@@ -2,18 +2,18 @@
 
 An absence export of 150,000 rows holds a few thousand keys, a thousand
 dates and ten reasons, each repeated a hundred times. Parsing a column's
-distinct values once and spreading the results back with a dict look-up
-makes the cost of an import that of the file's rows in C (csv, dict, list)
-rather than in per-cell Python calls, and keeps it linear in the rows.
+distinct cells once (:class:`.column_table.Column`) and spreading the results
+to the rows with one numpy gather makes the cost of an import that of the
+file's rows in C rather than in per-cell Python calls, and keeps it linear
+in the rows.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from operator import itemgetter
 from typing import TypeVar
 
 import numpy as np
@@ -23,48 +23,11 @@ from .plausible import EARLIEST, check_date, latest_plausible
 from .tables import Cell
 from .values import parse_date
 
-__all__ = [
-    "Parsed", "bulk_work", "column", "date_parser", "parse_column", "parse_distinct",
-]
+__all__ = ["Parsed", "bulk_work", "date_parser", "parse_column"]
 
 T = TypeVar("T")
 #: A parsed cell: the value, or the Danish reason it could not be used (value then unused).
 Parsed = tuple[T, str | None]
-
-_NUMBERS = (bool, int, float)
-
-
-def column(rows: Sequence[list[Cell]], index: int | None) -> list[Cell]:
-    """The cells of one column; None where a row is shorter or the column is not mapped."""
-    if index is None:
-        return [None] * len(rows)
-    try:
-        return list(map(itemgetter(index), rows))
-    except IndexError:  # a short row somewhere: the slower, careful way
-        return [cells[index] if index < len(cells) else None for cells in rows]
-
-
-def parse_distinct(
-    cells: list[Cell], parse: Callable[[Cell], Parsed[T]], *, text_only: bool = False
-) -> tuple[list[T], list[tuple[int, str]]]:
-    """``parse`` of every cell, computed once per distinct value.
-
-    Returns the values (one per cell) and the problems as (index, reason),
-    in row order; the rows are only visited when some value is wrong.
-    Values that compare equal across types (1, 1.0 and True from an XLSX)
-    could share a cache entry with a different text, so a column mixing
-    number types is parsed cell by cell. ``text_only``: every cell is known
-    to be text (a CSV file), so that question needs no pass over the column.
-    """
-    if not text_only and len(set(map(type, cells)).intersection(_NUMBERS)) > 1:
-        results = [parse(cell) for cell in cells]
-        return ([value for value, _error in results],
-                [(i, error) for i, (_value, error) in enumerate(results) if error is not None])
-    cache = {value: parse(value) for value in set(cells)}
-    values = {cell: value for cell, (value, _error) in cache.items()}
-    wrong = {cell: error for cell, (_value, error) in cache.items() if error is not None}
-    bad = [(i, wrong[cell]) for i, cell in enumerate(cells) if cell in wrong] if wrong else []
-    return list(map(values.__getitem__, cells)), bad
 
 
 def parse_column(

@@ -90,9 +90,11 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
     limit = csv.field_size_limit()
     if len(header_line) > limit:
         return None
+    header_row = first_row + header_index
+    headers = header_line.split(delimiter)
     body = _without_blank_tail(text[data_start:], delimiter)
-    if not body:
-        return None
+    if not body:  # only a header: no rows, no columns (as from the csv module)
+        return PlainColumns(headers, header_row, np.zeros(0, dtype=np.int64), [])
     source: bytes | str
     try:  # one byte per character: a cell's bytes are at its place in the text
         encoding, data = "latin-1", body.encode("latin-1")
@@ -125,10 +127,9 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
         if column is None:
             return None
         columns.append(column)
-    header_row = first_row + header_index
     numbers = np.arange(header_row + 1, header_row + 1 + lines, dtype=np.int64)
     numbers, columns = _without_blank_rows(numbers, columns)
-    return PlainColumns(header_line.split(delimiter), header_row, numbers, columns)
+    return PlainColumns(headers, header_row, numbers, columns)
 
 
 def _column(
