@@ -114,10 +114,11 @@ def test_plain_files_take_the_fast_path_and_agree(
     blank = st.sampled_from(["", ending, delimiter * 3 + ending, "  " + ending])
     text = data.draw(blank) + ending.join(lines) + ending + data.draw(blank) + data.draw(blank)
     path = write(tmp_path / "plain.csv", text, encoding)
-    decoded, found, skipped = csv_text(path, str(path))
-    assert split_plain(decoded, found, 2 if skipped else 1) is not None
     fast, slow = both_ways(path)
     assert fast == slow
+    if fast[0] != "refused":  # (Windows-1252 bytes may happen to read as mixed UTF-8)
+        decoded, found, skipped = csv_text(path, str(path))
+        assert split_plain(decoded, found, 2 if skipped else 1) is not None
 
 
 def test_long_free_text_and_colliding_cells_read_alike(tmp_path: Path) -> None:

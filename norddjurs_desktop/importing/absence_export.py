@@ -19,6 +19,7 @@ absence file is read by column, each distinct value once (:mod:`.columns`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -32,8 +33,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..domain.absence import AbsenceRow, StaffMember, normalise_reason
-from .column_table import ColumnTable, read_columns
-from .columns import Parsed, bulk_work, date_parser, parse_column
+from .column_table import Column, ColumnTable, read_columns
+from .columns import Parsed, bulk_work, date_parser, parse_column, spread_parsed
 from .cpr import check_columns_no_cpr, looks_like_name, refuse_names
 from .errors import ImportFileError, Problem, problems_error
 from .mapping import ColumnMapping, resolve_mapping
@@ -50,6 +51,33 @@ __all__ = [
 def key_identity(key: str) -> str:
     """What makes two keys the same person: NFC, case folded (``K002`` = ``k002``)."""
     return unicodedata.normalize("NFC", key).casefold()
+
+
+def _identities(keys: list[str]) -> list[str]:
+    """:func:`key_identity` of each key; for ASCII keys (the usual) one ``lower`` of them all."""
+    joined = "\n".join(keys)
+    if joined.isascii():  # NFC leaves ASCII alone, and casefold is lower for it
+        lowered = joined.lower().split("\n")
+        if len(lowered) == len(keys):  # no key held a line break
+            return lowered
+    return list(map(key_identity, keys))
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _names(texts: list[str]) -> list[int]:
+    """Indexes of the texts that look like names; stripped texts without a space are none."""
+    if not _SPACE.search("\x00".join(texts)):  # one search over them all: the usual answer
+        return []
+    return [i for i, text in enumerate(texts) if looks_like_name(text)]
+
+
+def _texts(column: Column) -> list[str]:
+    """:func:`parse_text` of each distinct cell (text cells are only stripped)."""
+    if all(type(cell) is str for cell in column.distinct):
+        return list(map(str.strip, column.distinct))  # type: ignore[arg-type]
+    return list(map(parse_text, column.distinct))
 
 T = TypeVar("T")
 #: The ordinal of an open end (no Til) in :attr:`AbsenceColumns.end_ordinals`.
@@ -165,8 +193,8 @@ def _read_staff(
         values[name], bad, _distinct = parse_column(table.column(columns.get(name)), parse)
         found.extend([(i, order, names[name], message) for i, message in bad])
     key_column, to_column = names["Medarbejder"], names["Ansat til"]
-    keys = parse_column(table.column(columns.get("Medarbejder")),
-                        lambda cell: (parse_text(cell), None))[0]
+    key_cells = table.column(columns.get("Medarbejder"))
+    keys = spread_parsed(key_cells, [(text, None) for text in _texts(key_cells)])[0]
     found.extend(_key_problems(table, keys, key_column))
     found.extend([
         (i, 4, to_column,
@@ -192,11 +220,12 @@ def _key_problems(
     table: ColumnTable, keys: list[str], key_column: str
 ) -> list[tuple[int, int, str, str]]:
     """Names refused at once; missing and repeated keys as (index, 0, column, message)."""
-    named = {key for key in set(keys) if looks_like_name(key)}
+    distinct = list(set(keys))
+    named = {distinct[i] for i in _names(distinct)}
     if named:
         first = next(i for i, key in enumerate(keys) if key in named)
         raise refuse_names(table.file, table.row(first), key_column)
-    identities = list(map(key_identity, keys))
+    identities = _identities(keys)
     if "" not in keys and len(set(identities)) == len(identities):
         return []  # the common case: every key there, each once
     found: list[tuple[int, int, str, str]] = []
@@ -251,28 +280,26 @@ def _read_absences(
     otherwise they are only meaningful when there are no problems.
     """
     today = today or date.today()
-    spelling = {key_identity(key): key for key in staff_keys}
+    staff_list = list(staff_keys)
+    spelling = dict(zip(_identities(staff_list), staff_list, strict=True))
     table, columns = _load(path, "absence", mapping)
     key_column, from_column, to_column = (
         _header(table, columns, n) for n in ("Medarbejder", "Fra", "Til"))
 
-    def key_of(cell: Cell) -> Parsed[str]:
-        key = parse_text(cell)
-        if not key:
-            return key, "Medarbejder mangler. Forventede en medarbejdernøgle."
-        stored = spelling.get(key_identity(key))
-        if stored is None:
-            return key, (f"Medarbejder '{key}' findes ikke i medarbejderlisten. "
-                         "Forventede en nøgle, der også står i medarbejderlisten.")
-        return stored, None
-
     raw_keys = table.column(columns.get("Medarbejder"))
-    named = [code for code, cell in enumerate(raw_keys.distinct)
-             if looks_like_name(parse_text(cell))]
+    texts = _texts(raw_keys)
+    named = _names(texts)
     first = raw_keys.first_row(named) if named else None
     if first is not None:
         raise refuse_names(table.file, table.row(first), key_column)
-    keys, key_bad, _ = parse_column(raw_keys, key_of)
+    stored = list(map(spelling.get, _identities(texts)))  # the staff list's spelling
+    keys, key_bad, _ = spread_parsed(raw_keys, [
+        (text, "Medarbejder mangler. Forventede en medarbejdernøgle.") if not text
+        else (text, f"Medarbejder '{text}' findes ikke i medarbejderlisten. "
+                    "Forventede en nøgle, der også står i medarbejderlisten.") if spelled is None
+        else (spelled, None)
+        for text, spelled in zip(texts, stored, strict=True)
+    ])
     start_column, end_column = table.column(columns.get("Fra")), table.column(columns.get("Til"))
     start_days, start_bad, start_distinct = parse_column(
         start_column,

@@ -23,7 +23,7 @@ from .plausible import EARLIEST, check_date, latest_plausible
 from .tables import Cell
 from .values import parse_date
 
-__all__ = ["Parsed", "bulk_work", "date_parser", "parse_column"]
+__all__ = ["Parsed", "bulk_work", "date_parser", "parse_column", "spread_parsed"]
 
 T = TypeVar("T")
 #: A parsed cell: the value, or the Danish reason it could not be used (value then unused).
@@ -39,7 +39,13 @@ def parse_column(
     row order, and the value of each distinct cell (for figures over the
     column that need no row, such as its earliest date).
     """
-    results = list(map(parse, column.distinct))
+    return spread_parsed(column, list(map(parse, column.distinct)))
+
+
+def spread_parsed(
+    column: Column, results: list[Parsed[T]]
+) -> tuple[list[T], list[tuple[int, str]], list[T]]:
+    """:func:`parse_column` from the results of each distinct cell, parsed by the caller."""
     distinct_values = [value for value, _error in results]
     values = spread(distinct_values, column.codes)
     wrong = {code: error for code, (_value, error) in enumerate(results) if error is not None}
