@@ -185,3 +185,19 @@ def test_an_export_reads_to_the_same_data_quoted_or_plain(tmp_path: Path, quotin
     assert (plain_data.period_from, plain_data.period_to) == (
         quoted_data.period_from, quoted_data.period_to)
     assert plain_data.absence_rows == quoted_data.absence_rows > 1000
+
+
+def test_keys_beyond_ascii_match_across_case_and_composition(tmp_path: Path) -> None:
+    """Æ01/æ01 and a decomposed Å are one person; rows take the staff list's spelling."""
+    staff = write(tmp_path / "s.csv", "Medarbejder;Team\nÆ01;A\nA\u030a2;B\nk3;C\n", "utf-8")
+    absence = write(tmp_path / "a.csv", "Medarbejder;Fraværsårsag;Fra;Til\n"
+                    "æ01;Egen sygdom;01-03-2024;01-03-2024\n"
+                    "\u00e52;Ferie;04-03-2024;08-03-2024\n"
+                    "K3;Egen sygdom;05-03-2024;\n", "utf-8")
+    data = read_export(staff, absence, today=date(2024, 6, 1))
+    assert data.columns.keys == ["Æ01", "A\u030a2", "k3"]
+    assert (data.period_from, data.period_to) == (date(2024, 3, 1), date(2024, 3, 8))
+    twice = write(tmp_path / "s2.csv", "Medarbejder;Team\nÆ01;A\næ01;B\n", "utf-8")
+    with pytest.raises(ImportFileError) as refused:
+        read_export(twice, absence, today=date(2024, 6, 1))
+    assert "række 3" in refused.value.message and "'Æ01'" in refused.value.message
