@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 from itertools import chain
 from operator import itemgetter
+from typing import cast
 
 from .column_table import ColumnTable
 from .errors import ImportFileError
@@ -166,13 +167,15 @@ def check_columns_no_cpr(table: ColumnTable) -> None:
         raise _refuse(table.file, table.header_row, f"kolonne {header_hits[0] + 1}")
     first: tuple[int, int] | None = None  # (row index, column index)
     for index, column in enumerate(table.columns):
-        texts = ([cell or "" for cell in column.distinct] if table.text_only
-                 else list(map(_text_of, column.distinct)))
-        # One search over the column: a match cannot span the line break between two cells.
-        if not _ANY.search("\n".join(texts)):  # type: ignore[arg-type]  # text only
+        texts = cast(list[str], [cell or "" for cell in column.distinct] if table.text_only
+                     else list(map(_text_of, column.distinct)))
+        # Ten digits take ten characters; then one search over the column's candidates
+        # (a match cannot span the line break between two of them).
+        if max(map(len, texts), default=0) < 10 or not _ANY.search(
+            "\n".join([text for text in texts if len(text) >= 10])
+        ):
             continue
-        suspects = [code for code, text in enumerate(texts)
-                    if looks_like_cpr(text)]  # type: ignore[arg-type]
+        suspects = [code for code, text in enumerate(texts) if looks_like_cpr(text)]
         row = column.first_row(suspects) if suspects else None
         if row is not None and (first is None or row < first[0]):
             first = (row, index)

@@ -166,16 +166,47 @@ def _unique(key: npt.NDArray[np.uint64]) -> tuple[npt.NDArray[np.intp], npt.NDAr
     """One row of each distinct key, and per row the index of its key among them.
 
     A column in long runs of one value (the keys of a file sorted by person)
-    sorts only the first row of each run.
+    looks only at the first row of each run.
     """
     change = np.empty(len(key), dtype=bool)
     change[:1] = True
     np.not_equal(key[1:], key[:-1], out=change[1:])
     heads = np.flatnonzero(change)
     if len(heads) * 4 > len(key):
-        return _sorted_unique(key)
-    some, codes = _sorted_unique(key[heads])
+        return _hashed_unique(key)
+    some, codes = _hashed_unique(key[heads])
     return heads[some], codes[np.cumsum(change) - 1]
+
+
+def _hashed_unique(
+    key: npt.NDArray[np.uint64],
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """:func:`_unique` through a table of slots, in time linear in the rows.
+
+    Each row writes its index into its key's slot; a row whose slot holds a
+    row with its own key is settled (a dense code per used slot). The keys
+    that lost their slot to another key (a few, with a thousand distinct
+    keys) are told apart by sorting just their rows.
+    """
+    rows = len(key)
+    bits = max(10, min(20, rows.bit_length()))
+    slot = ((key * _MIX) >> np.uint64(64 - bits)).astype(np.intp)
+    owner = np.empty(1 << bits, dtype=np.intp)
+    owner[slot] = np.arange(rows)  # some row of the slot's keys: any will do
+    settled = key[owner[slot]] == key
+    if np.count_nonzero(settled) * 2 < rows:  # mostly distinct keys: sorting is cheaper
+        return _sorted_unique(key)
+    used = np.zeros(1 << bits, dtype=bool)
+    used[slot] = True
+    codes = (np.cumsum(used) - 1)[slot]
+    some = owner[used]
+    if settled.all():
+        return some, codes
+    # Keys that lost their slot never share one with a settled key: slots follow keys.
+    lost = np.flatnonzero(~settled)
+    lost_some, lost_codes = _sorted_unique(key[lost])
+    codes[lost] = lost_codes + len(some)
+    return np.concatenate([some, lost[lost_some]]), codes
 
 
 def _sorted_unique(
