@@ -75,7 +75,7 @@ def _names(texts: list[str]) -> list[int]:
 
 def _texts(column: Column) -> list[str]:
     """:func:`parse_text` of each distinct cell (text cells are only stripped)."""
-    if all(type(cell) is str for cell in column.distinct):
+    if set(map(type, column.distinct)) == {str}:
         return list(map(str.strip, column.distinct))  # type: ignore[arg-type]
     return list(map(parse_text, column.distinct))
 

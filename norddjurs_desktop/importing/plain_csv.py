@@ -137,8 +137,9 @@ def _column(
     starts: npt.NDArray[np.intp], ends: npt.NDArray[np.intp], limit: int,
 ) -> tuple[list[str], npt.NDArray[np.intp]] | None:
     """One column's distinct cells and codes; None when a cell is too long for csv."""
+    starts = np.ascontiguousarray(starts)
     lengths = ends - starts
-    longest = int(lengths.max())
+    longest, shortest = int(lengths.max()), int(lengths.min())
     if longest > limit:
         return None  # the csv module refuses such a field: let it say so
     words = -(-longest // 8)
@@ -146,20 +147,33 @@ def _column(
         return [""], np.zeros(len(starts), dtype=np.intp)
     if words > _MAX_WORDS:
         return _python_column(source, encoding, starts, ends)
-    # Word i is the 8 bytes from byte i: a strided view, so one gather reads a whole word.
-    view = np.ndarray((len(buffer) - 7,), dtype="<u8", buffer=buffer, strides=(1,))
-    parts = [view[starts + 8 * w] & _MASKS[np.clip(lengths - 8 * w, 0, 8)] for w in range(words)]
+    # Element i of a strided view is the 8·words bytes from byte i: one gather reads a cell.
+    size = 8 * words
+    view = np.ndarray((len(buffer) - size + 1,), dtype=f"V{size}", buffer=buffer, strides=(1,))
+    block = view[starts].view("<u8").reshape(-1, words)
+    parts = [_masked(block[:, w], lengths, 8 * w, shortest, longest) for w in range(words)]
     key = parts[0]
     for part in parts[1:]:
         key = key * _MIX ^ part
     some, codes = _unique(key)
     if words > 1:  # a mixed key could collide: every cell must equal its class's sample
         same = some[codes]
-        if not (lengths[same] == lengths).all() or not all(
+        if (shortest != longest and not (lengths[same] == lengths).all()) or not all(
             (part[same] == part).all() for part in parts
         ):
             return _python_column(source, encoding, starts, ends)
     return _texts(source, encoding, starts[some], ends[some]), codes
+
+
+def _masked(
+    word: npt.NDArray[np.uint64], lengths: npt.NDArray[np.intp],
+    offset: int, shortest: int, longest: int,
+) -> npt.NDArray[np.uint64]:
+    """The cells' words from byte ``offset`` with the bytes past each cell's end zeroed."""
+    if shortest == longest:  # cells of one width (dates, keys): one mask for all
+        kept = min(8, max(0, longest - offset))
+        return word if kept == 8 else word & _MASKS[kept]
+    return word & _MASKS[np.clip(lengths - offset, 0, 8)]  # type: ignore[no-any-return]
 
 
 def _unique(key: npt.NDArray[np.uint64]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
@@ -189,7 +203,7 @@ def _hashed_unique(
     keys) are told apart by sorting just their rows.
     """
     rows = len(key)
-    bits = max(10, min(20, rows.bit_length()))
+    bits = max(10, min(16, rows.bit_length()))  # a table that stays in the CPU's cache
     slot = ((key * _MIX) >> np.uint64(64 - bits)).astype(np.intp)
     owner = np.empty(1 << bits, dtype=np.intp)
     owner[slot] = np.arange(rows)  # some row of the slot's keys: any will do
