@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -24,10 +25,12 @@ from hypothesis import strategies as st
 
 from norddjurs_desktop.importing.absence_export import read_export
 from norddjurs_desktop.importing.column_table import ColumnTable, from_table, read_columns
+from norddjurs_desktop.importing.columns import plain_days
 from norddjurs_desktop.importing.cpr import check_columns_no_cpr, check_no_cpr
 from norddjurs_desktop.importing.errors import ImportFileError
 from norddjurs_desktop.importing.plain_csv import split_plain
 from norddjurs_desktop.importing.tables import csv_text, read_table
+from norddjurs_desktop.importing.values import parse_date
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from make_absence_files import make_files  # noqa: E402
@@ -224,3 +227,35 @@ def test_many_distinct_cells_in_any_order_read_alike(tmp_path: Path) -> None:
     table = read_columns(path)
     assert [len(column.distinct) for column in table.columns] == [
         len(set(column.cells())) for column in table.columns]
+
+
+PLAIN_DATE = re.compile(r"[0-9]{2}([-./])[0-9]{2}\1[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _read_alone(text: str) -> object:
+    try:
+        return parse_date(text)
+    except ValueError:
+        return "refused"
+
+
+@SETTINGS
+@given(
+    texts=st.lists(st.one_of(
+        st.text(alphabet=st.sampled_from("0123456789-./ x٣"), min_size=9, max_size=11),
+        st.dates().map(lambda d: d.strftime(  # (strftime %Y pads to four digits here)
+            "%d-%m-%Y" if d.day % 4 == 0 else "%d.%m.%Y" if d.day % 4 == 1
+            else "%d/%m/%Y" if d.day % 4 == 2 else "%Y-%m-%d")),
+        st.sampled_from(["31-02-2024", "29-02-2023", "29-02-2024", "00-01-2024", "01-13-2024",
+                         "01-01-0000", "2024-02-30", "29.02.1900", "29/02/2000", "2024-13-01",
+                         "12-03-2024"]),
+    ), max_size=30),
+)
+def test_dates_read_in_bulk_as_the_one_date_reading_reads_them(texts: list[str]) -> None:
+    """A text read in bulk gives the date parse_date gives; only real dates are replaced."""
+    read = plain_days(list(texts))
+    for text, value in zip(texts, read, strict=True):
+        if value is not text:
+            assert isinstance(value, date) and value == parse_date(text), text
+        else:  # a real date in a plain form is always read in bulk
+            assert not (PLAIN_DATE.fullmatch(text) and _read_alone(text) != "refused"), text

@@ -190,7 +190,8 @@ def _read_staff(
     found: list[tuple[int, int, str, str]] = []  # (index, order in the row, column, message)
     values: dict[str, list[object]] = {}
     for order, (name, parse) in enumerate(parsers.items(), 1):
-        values[name], bad, _distinct = parse_column(table.column(columns.get(name)), parse)
+        values[name], bad, _distinct = parse_column(
+            table.column(columns.get(name)), parse, dates=name.startswith("Ansat"))
         found.extend([(i, order, names[name], message) for i, message in bad])
     key_column, to_column = names["Medarbejder"], names["Ansat til"]
     key_cells = table.column(columns.get("Medarbejder"))
@@ -303,9 +304,10 @@ def _read_absences(
     start_column, end_column = table.column(columns.get("Fra")), table.column(columns.get("Til"))
     start_days, start_bad, start_distinct = parse_column(
         start_column,
-        date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."))
+        date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."),
+        dates=True)
     end_days, end_bad, end_distinct = parse_column(
-        end_column, date_parser(to_column, today, may_be_open=True))
+        end_column, date_parser(to_column, today, may_be_open=True), dates=True)
     reasons, _, _ = parse_column(
         table.column(columns.get("Fraværsårsag")),
         lambda cell: (normalise_reason(parse_text(cell)), None))
