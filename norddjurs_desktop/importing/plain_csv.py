@@ -59,16 +59,16 @@ def _header(text: str, delimiter: str) -> tuple[str, int, int] | None:
         start, index = end + 1, index + 1
 
 
-def _without_blank_tail(body: str, delimiter: str) -> str:
-    """``body`` without the blank lines at its end (Excel often leaves ";;;" rows there)."""
-    end = len(body)
-    while end:
-        stop = end - 1 if body[end - 1] == "\n" else end
-        start = body.rfind("\n", 0, stop) + 1
-        if not _is_blank(body[start:stop], delimiter):
+def _end_of_data(text: str, start: int, delimiter: str) -> int:
+    """Where the blank lines at the text's end begin (Excel often leaves ";;;" rows there)."""
+    end = len(text)
+    while end > start:
+        stop = end - 1 if text[end - 1] == "\n" else end
+        line_start = max(start, text.rfind("\n", 0, stop) + 1)
+        if not _is_blank(text[line_start:stop], delimiter):
             break
-        end = start
-    return body if end == len(body) else body[:end]
+        end = line_start
+    return end
 
 
 def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns | None:
@@ -92,20 +92,25 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
         return None
     header_row = first_row + header_index
     headers = header_line.split(delimiter)
-    body = _without_blank_tail(text[data_start:], delimiter)
-    if not body:  # only a header: no rows, no columns (as from the csv module)
+    data_end = _end_of_data(text, data_start, delimiter)
+    if data_end == data_start:  # only a header: no rows, no columns (as from the csv module)
         return PlainColumns(headers, header_row, np.zeros(0, dtype=np.int64), [])
     source: bytes | str
     try:  # one byte per character: a cell's bytes are at its place in the text
-        encoding, data = "latin-1", body.encode("latin-1")
-        source = body
+        encoding, data = "latin-1", text.encode("latin-1")
+        source, first, last = text, data_start, data_end
     except UnicodeEncodeError:  # separators are ASCII, so never inside a character
-        encoding, data = "utf-8", body.encode("utf-8")
-        source = data
-    if not data.endswith(b"\n"):
-        data += b"\n"
-    buffer = np.frombuffer(data + bytes(_PAD), dtype=np.uint8)
-    ends = np.flatnonzero((buffer == ord(delimiter)) | (buffer == 10))  # of every cell
+        encoding, data = "utf-8", text.encode("utf-8")
+        source, first = data, len(text[:data_start].encode("utf-8"))
+        last = len(data) - len(text[data_end:].encode("utf-8"))
+    buffer = np.zeros(last + 1 + _PAD, dtype=np.uint8)  # the data, a line end, zeros
+    buffer[:last] = np.frombuffer(data, dtype=np.uint8, count=last)
+    buffer[last] = 10
+    stop = last if buffer[last - 1] == 10 else last + 1
+    body = buffer[first:stop]
+    found = body == ord(delimiter)
+    found |= body == 10
+    ends = np.flatnonzero(found) + first  # of every cell
     newline = buffer[ends] == 10
     lines = int(np.count_nonzero(newline))
     if ends.size % lines:
@@ -115,10 +120,10 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
         return None  # some line has more or fewer separators than another
     bounds = ends.reshape(lines, width)
     starts = np.empty_like(ends)
-    starts[0] = 0
+    starts[0] = first
     starts[1:] = ends[:-1] + 1
     returns = buffer[bounds[:, -1] - 1] == 13  # "\r\n" ends a record like "\n"
-    if b"\r" in data and np.count_nonzero(returns) != np.count_nonzero(buffer == 13):
+    if np.count_nonzero(returns) != data.count(b"\r", first, last):
         return None  # a lone carriage return ends a record for the csv module
     columns = []
     for index in range(width):
