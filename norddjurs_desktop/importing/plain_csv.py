@@ -274,9 +274,12 @@ def _without_blank_rows(
     Only when every column has a blank value can a row be blank; usually the
     key column has none and no row is visited.
     """
-    blank = [np.array([not cell.strip() for cell in distinct]) for distinct, _codes in columns]
-    if not all(flags.any() for flags in blank):
-        return numbers, columns
+    blank = []
+    for distinct, _codes in columns:
+        flags = np.array(list(map(len, map(str.strip, distinct)))) == 0
+        if not flags.any():
+            return numbers, columns
+        blank.append(flags)
     empty = np.ones(len(numbers), dtype=bool)
     for flags, (_distinct, codes) in zip(blank, columns, strict=True):
         empty &= flags[codes]
