@@ -169,11 +169,12 @@ def check_columns_no_cpr(table: ColumnTable) -> None:
     for index, column in enumerate(table.columns):
         texts = cast(list[str], [cell or "" for cell in column.distinct] if table.text_only
                      else list(map(_text_of, column.distinct)))
-        # Ten digits take ten characters; then one search over the column's candidates
-        # (a match cannot span the line break between two of them).
-        if max(map(len, texts), default=0) < 10 or not _ANY.search(
-            "\n".join([text for text in texts if len(text) >= 10])
-        ):
+        # Ten digits take ten characters (all of them when there are just ten: no date
+        # dd-mm-åååå); then one search over the column's candidates (a match cannot
+        # span the line break between two of them).
+        if max(map(len, texts), default=0) < 10 or not _ANY.search("\n".join([
+            text for text in texts if len(text) > 10 or (len(text) == 10 and text.isdecimal())
+        ])):
             continue
         suspects = [code for code, text in enumerate(texts) if looks_like_cpr(text)]
         row = column.first_row(suspects) if suspects else None
