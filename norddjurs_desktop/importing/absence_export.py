@@ -13,8 +13,11 @@ Keys are pseudonyms, compared without regard to case or Unicode composition
 (``K002`` and ``k002`` are one person, :func:`key_identity`); each person is
 stored under the spelling of their key in the staff list, and absence rows
 take that spelling. A key column holding names is refused like a CPR column.
-Dates are checked for plausibility after parsing (:mod:`.plausible`). The
-absence file is read by column, each distinct value once (:mod:`.columns`).
+Dates are checked for plausibility after parsing (:mod:`.plausible`). Both
+files are read by column (:mod:`.column_table`; a plain CSV split by numpy,
+:mod:`.plain_csv`), and every check and parse visits each distinct cell once
+(:mod:`.columns`): the cost is a few numpy passes over the rows, and Python
+work only per distinct key, date and reason.
 """
 
 from __future__ import annotations

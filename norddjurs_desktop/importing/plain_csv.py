@@ -156,6 +156,8 @@ def _column(
     size = 8 * words
     view = np.ndarray((len(buffer) - size + 1,), dtype=f"V{size}", buffer=buffer, strides=(1,))
     block = view[starts].view("<u8").reshape(-1, words)
+    # Zeroed past the end, the words tell cells apart exactly: a text never holds a NUL
+    # (tables.csv_text refuses it), so equal words mean equal bytes and equal lengths.
     parts = [_masked(block[:, w], lengths, 8 * w, shortest, longest) for w in range(words)]
     key = parts[0]
     for part in parts[1:]:
@@ -163,9 +165,7 @@ def _column(
     some, codes = _unique(key)
     if words > 1:  # a mixed key could collide: every cell must equal its class's sample
         same = some[codes]
-        if (shortest != longest and not (lengths[same] == lengths).all()) or not all(
-            (part[same] == part).all() for part in parts
-        ):
+        if not all((part[same] == part).all() for part in parts):
             return _python_column(source, encoding, starts, ends)
     return _texts(source, encoding, starts[some], ends[some]), codes
 
