@@ -259,3 +259,20 @@ def test_dates_read_in_bulk_as_the_one_date_reading_reads_them(texts: list[str])
             assert isinstance(value, date) and value == parse_date(text), text
         else:  # a real date in a plain form is always read in bulk
             assert not (PLAIN_DATE.fullmatch(text) and _read_alone(text) != "refused"), text
+
+
+def test_staff_ending_before_they_start_are_named_by_row(tmp_path: Path) -> None:
+    """Only rows with both dates and Ansat til before Ansat fra; open and unknown ends pass."""
+    staff = write(tmp_path / "s.csv", "Medarbejder;Ansat fra;Ansat til\n"
+                  "K1;01-03-2020;01-02-2020\n"     # row 2: ends before it starts
+                  "K2;01-03-2020;\n"               # open end
+                  "K3;;01-02-2020\n"               # unknown start
+                  "K4;01-03-2020;31-12-9999\n"     # open end written as 31-12-9999
+                  "K5;01-03-2020;28-02-2020\n",    # row 6: ends before it starts
+                  "utf-8")
+    absence = write(tmp_path / "a.csv", "Medarbejder;Fraværsårsag;Fra;Til\n"
+                    "K2;Egen sygdom;02-03-2020;02-03-2020\n", "utf-8")
+    with pytest.raises(ImportFileError) as refused:
+        read_export(staff, absence, today=date(2024, 6, 1))
+    early = [p.row for p in refused.value.problems if "Ansat til ligger før" in p.message]
+    assert early == [2, 6] and len(refused.value.problems) == 2

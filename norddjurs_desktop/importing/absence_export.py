@@ -192,10 +192,14 @@ def _read_staff(
     }
     found: list[tuple[int, int, str, str]] = []  # (index, order in the row, column, message)
     values: dict[str, list[object]] = {}
+    ordinals: dict[str, npt.NDArray[np.int64]] = {}
     for order, (name, parse) in enumerate(parsers.items(), 1):
-        values[name], bad, _distinct = parse_column(
-            table.column(columns.get(name)), parse, dates=name.startswith("Ansat"))
+        cells = table.column(columns.get(name))
+        values[name], bad, distinct = parse_column(cells, parse, dates=name.startswith("Ansat"))
         found.extend([(i, order, names[name], message) for i, message in bad])
+        if name.startswith("Ansat"):  # an unknown start sorts before, an open end after, any day
+            missing = 0 if name == "Ansat fra" else OPEN_END
+            ordinals[name] = _ordinals(distinct, missing)[cells.codes]  # type: ignore[arg-type]
     key_column, to_column = names["Medarbejder"], names["Ansat til"]
     key_cells = table.column(columns.get("Medarbejder"))
     keys = spread_parsed(key_cells, [(text, None) for text in _texts(key_cells)])[0]
@@ -203,9 +207,7 @@ def _read_staff(
     found.extend([
         (i, 4, to_column,
          "Ansat til ligger før Ansat fra. Forventede en dato på eller efter Ansat fra.")
-        for i, (start, end) in enumerate(zip(values["Ansat fra"], values["Ansat til"],
-                                             strict=True))
-        if start and end and end < start  # type: ignore[operator]
+        for i in np.flatnonzero(ordinals["Ansat til"] < ordinals["Ansat fra"]).tolist()
     ])
     found.sort(key=lambda f: (f[0], f[1]))
     staff = list(map(
