@@ -37,7 +37,14 @@ import numpy.typing as npt
 
 from ..domain.absence import AbsenceRow, StaffMember, normalise_reason
 from .column_table import Column, ColumnTable, read_columns
-from .columns import Parsed, bulk_work, date_parser, parse_column, spread_parsed
+from .columns import (
+    Parsed,
+    bulk_work,
+    date_parser,
+    parse_column,
+    plausible_span,
+    spread_parsed,
+)
 from .cpr import check_columns_no_cpr, looks_like_name, refuse_names
 from .errors import ImportFileError, Problem, problems_error
 from .mapping import ColumnMapping, resolve_mapping
@@ -195,7 +202,8 @@ def _read_staff(
     ordinals: dict[str, npt.NDArray[np.int64]] = {}
     for order, (name, parse) in enumerate(parsers.items(), 1):
         cells = table.column(columns.get(name))
-        values[name], bad, distinct = parse_column(cells, parse, dates=name.startswith("Ansat"))
+        span = plausible_span(today) if name.startswith("Ansat") else None
+        values[name], bad, distinct = parse_column(cells, parse, dates=span)
         found.extend([(i, order, names[name], message) for i, message in bad])
         if name.startswith("Ansat"):  # an unknown start sorts before, an open end after, any day
             missing = 0 if name == "Ansat fra" else OPEN_END
@@ -310,9 +318,9 @@ def _read_absences(
     start_days, start_bad, start_distinct = parse_column(
         start_column,
         date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."),
-        dates=True)
+        dates=plausible_span(today))
     end_days, end_bad, end_distinct = parse_column(
-        end_column, date_parser(to_column, today, may_be_open=True), dates=True)
+        end_column, date_parser(to_column, today, may_be_open=True), dates=plausible_span(today))
     reasons, _, _ = parse_column(
         table.column(columns.get("Fraværsårsag")),
         lambda cell: (normalise_reason(parse_text(cell)), None))

@@ -25,7 +25,8 @@ from .tables import Cell
 from .values import parse_date
 
 __all__ = [
-    "Parsed", "bulk_work", "date_parser", "parse_column", "plain_days", "spread_parsed",
+    "Parsed", "bulk_work", "date_parser", "parse_column", "plain_days", "plausible_span",
+    "spread_parsed",
 ]
 
 T = TypeVar("T")
@@ -34,18 +35,32 @@ Parsed = tuple[T, str | None]
 
 
 def parse_column(
-    column: Column, parse: Callable[[Cell], Parsed[T]], *, dates: bool = False
+    column: Column, parse: Callable[[Cell], Parsed[T]], *,
+    dates: tuple[date, date] | None = None,
 ) -> tuple[list[T], list[tuple[int, str]], list[T]]:
     """``parse`` of every cell of ``column``, computed once per distinct cell.
 
     Returns the values (one per row), the problems as (row index, reason) in
     row order, and the value of each distinct cell (for figures over the
     column that need no row, such as its earliest date). ``dates``: the
-    column holds dates and ``parse`` takes a date for its text (as
-    :func:`date_parser` does), so the plain forms are read first, all at once.
+    column holds dates, ``parse`` takes a date for its text (as
+    :func:`date_parser` does) and accepts every day of this span as it is
+    (:func:`plausible_span`), so the plain forms are read first, all at once.
     """
-    cells = plain_days(column.distinct) if dates else column.distinct
-    return spread_parsed(column, list(map(parse, cells)))
+    if dates is None:
+        return spread_parsed(column, list(map(parse, column.distinct)))
+    first, last = dates
+    results: list[Parsed[T]] = [
+        (cell, None) if type(cell) is date and first <= cell <= last  # type: ignore[misc]
+        else parse(cell)  # (a date in the span is what parse gives for it)
+        for cell in plain_days(column.distinct)
+    ]
+    return spread_parsed(column, results)
+
+
+def plausible_span(today: date) -> tuple[date, date]:
+    """The days :func:`date_parser` accepts as they are (others it checks or explains)."""
+    return EARLIEST, latest_plausible(today)
 
 
 _DAY_FIRST = [0, 1, 3, 4, 6, 7, 8, 9]  # digit places in dd-mm-åååå (also . or /)
@@ -102,9 +117,10 @@ def spread_parsed(
     """:func:`parse_column` from the results of each distinct cell, parsed by the caller."""
     distinct_values = [value for value, _error in results]
     values = spread(distinct_values, column.codes)
-    wrong = {code: error for code, (_value, error) in enumerate(results) if error is not None}
-    if not wrong:
+    errors = [error for _value, error in results]
+    if errors.count(None) == len(errors):  # the usual case, without a Python loop
         return values, [], distinct_values
+    wrong = {code: error for code, error in enumerate(errors) if error is not None}
     rows = np.flatnonzero(np.isin(column.codes, np.fromiter(wrong, dtype=np.intp)))
     codes = column.codes[rows].tolist()
     return values, [(i, wrong[code]) for i, code in zip(rows.tolist(), codes, strict=True)], \
