@@ -108,9 +108,12 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
     buffer[last] = 10
     stop = last if buffer[last - 1] == 10 else last + 1
     body = buffer[first:stop]
+    # In place where it can be: each array of the text's size costs its pages afresh.
     found = body == ord(delimiter)
     found |= body == 10
-    ends = np.flatnonzero(found) + first  # of every cell
+    ends = np.flatnonzero(found)  # of every cell
+    del found
+    ends += first
     newline = buffer[ends] == 10
     lines = int(np.count_nonzero(newline))
     if ends.size % lines:
@@ -121,7 +124,7 @@ def split_plain(text: str, delimiter: str, first_row: int = 1) -> PlainColumns |
     bounds = ends.reshape(lines, width)
     starts = np.empty_like(ends)
     starts[0] = first
-    starts[1:] = ends[:-1] + 1
+    np.add(ends[:-1], 1, out=starts[1:])
     returns = buffer[bounds[:, -1] - 1] == 13  # "\r\n" ends a record like "\n"
     if np.count_nonzero(returns) != np.count_nonzero(body == 13):
         return None  # a lone carriage return ends a record for the csv module
