@@ -8,6 +8,10 @@ lines, CR/LF, ``sep=`` lines, UTF-8/UTF-16/Windows-1252), are read both ways:
 the same header, the same row numbers, the same cells, the same refusal. The
 CPR check by column names the same row and column as the row-by-row one, and
 a whole export reads to the same data whether its cells are quoted or not.
+Dates read in bulk are the dates the one date reading gives; keys beyond
+ASCII still match across case and composition; thousands of distinct cells
+(sharing slots of the numpy table) come back as written; staff whose Ansat
+til lies before Ansat fra are named by row.
 """
 
 from __future__ import annotations
