@@ -13,28 +13,43 @@ Keys are pseudonyms, compared without regard to case or Unicode composition
 (``K002`` and ``k002`` are one person, :func:`key_identity`); each person is
 stored under the spelling of their key in the staff list, and absence rows
 take that spelling. A key column holding names is refused like a CPR column.
-Dates are checked for plausibility after parsing (:mod:`.plausible`). The
-absence file is read by column, each distinct value once (:mod:`.columns`).
+Dates are checked for plausibility after parsing (:mod:`.plausible`). Both
+files are read by column (:mod:`.column_table`; a plain CSV split by numpy,
+:mod:`.plain_csv`), and every check and parse visits each distinct cell once
+(:mod:`.columns`): the cost is a few numpy passes over the rows, and Python
+work only per distinct key, date and reason.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from operator import lt
+from itertools import compress
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
 
 from ..domain.absence import AbsenceRow, StaffMember, normalise_reason
-from .columns import Parsed, bulk_work, column, date_parser, parse_distinct
-from .cpr import check_no_cpr, looks_like_name, refuse_names
+from .column_table import Column, ColumnTable, read_columns
+from .columns import (
+    Parsed,
+    bulk_work,
+    date_parser,
+    parse_column,
+    plausible_span,
+    spread_parsed,
+)
+from .cpr import check_columns_no_cpr, looks_like_name, refuse_names
 from .errors import ImportFileError, Problem, problems_error
 from .mapping import ColumnMapping, resolve_mapping
 from .plausible import check_group_name
-from .tables import Cell, RawTable, read_table
+from .tables import Cell
 from .values import parse_age, parse_grade, parse_text
 
 __all__ = [
@@ -47,7 +62,36 @@ def key_identity(key: str) -> str:
     """What makes two keys the same person: NFC, case folded (``K002`` = ``k002``)."""
     return unicodedata.normalize("NFC", key).casefold()
 
+
+def _identities(keys: list[str]) -> list[str]:
+    """:func:`key_identity` of each key; for ASCII keys (the usual) one ``lower`` of them all."""
+    joined = "\n".join(keys)
+    if joined.isascii():  # NFC leaves ASCII alone, and casefold is lower for it
+        lowered = joined.lower().split("\n")
+        if len(lowered) == len(keys):  # no key held a line break
+            return lowered
+    return list(map(key_identity, keys))
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _names(texts: list[str]) -> list[int]:
+    """Indexes of the texts that look like names; stripped texts without a space are none."""
+    if not _SPACE.search("\x00".join(texts)):  # one search over them all: the usual answer
+        return []
+    return [i for i, text in enumerate(texts) if looks_like_name(text)]
+
+
+def _texts(column: Column) -> list[str]:
+    """:func:`parse_text` of each distinct cell (text cells are only stripped)."""
+    if set(map(type, column.distinct)) == {str}:
+        return list(map(str.strip, column.distinct))  # type: ignore[arg-type]
+    return list(map(parse_text, column.distinct))
+
 T = TypeVar("T")
+#: The ordinal of an open end (no Til) in :attr:`AbsenceColumns.end_ordinals`.
+OPEN_END = date.max.toordinal()
 
 
 @dataclass(frozen=True)
@@ -58,6 +102,10 @@ class AbsenceColumns:
     reasons: list[str]
     starts: list[date]
     ends: list[date | None]
+    #: ``starts`` as day ordinals (int64), when the reader made them (it always does).
+    start_ordinals: npt.NDArray[np.int64] | None = field(default=None, compare=False, repr=False)
+    #: ``ends`` as day ordinals; an open end is :data:`OPEN_END`.
+    end_ordinals: npt.NDArray[np.int64] | None = field(default=None, compare=False, repr=False)
 
     def rows(self) -> tuple[AbsenceRow, ...]:
         return tuple(map(AbsenceRow, self.keys, self.reasons, self.starts, self.ends))
@@ -89,14 +137,14 @@ class ImportedData:
 
 def _load(
     path: str | Path, kind: str, mapping: ColumnMapping | None
-) -> tuple[RawTable, dict[str, int]]:
-    table = read_table(path)
-    check_no_cpr(table)  # before anything could echo a value
+) -> tuple[ColumnTable, dict[str, int]]:
+    table = read_columns(path)
+    check_columns_no_cpr(table)  # before anything could echo a value
     columns = resolve_mapping(table, "staff" if kind == "staff" else "absence", mapping)
     return table, columns
 
 
-def _header(table: RawTable, columns: dict[str, int], name: str) -> str:
+def _header(table: ColumnTable, columns: dict[str, int], name: str) -> str:
     """The column's header as written in the file (the canonical name if unmapped)."""
     return (table.headers[columns[name]] or name) if name in columns else name
 
@@ -137,8 +185,6 @@ def _read_staff(
     """The staff list and every problem in it (a broken file still raises at once)."""
     today = today or date.today()
     table, columns = _load(path, "staff", mapping)
-    cells = [row_cells for _number, row_cells in table.rows]
-    numbers = [number for number, _cells in table.rows]
     names = {n: _header(table, columns, n) for n in (
         "Medarbejder", "Beskæftigelsesgrad", "Alder", "Ansat fra", "Ansat til", "Team",
         "Faggruppe")}
@@ -153,19 +199,23 @@ def _read_staff(
     }
     found: list[tuple[int, int, str, str]] = []  # (index, order in the row, column, message)
     values: dict[str, list[object]] = {}
+    ordinals: dict[str, npt.NDArray[np.int64]] = {}
     for order, (name, parse) in enumerate(parsers.items(), 1):
-        values[name], bad = parse_distinct(column(cells, columns.get(name)), parse,
-                                           text_only=table.text_only)
+        cells = table.column(columns.get(name))
+        span = plausible_span(today) if name.startswith("Ansat") else None
+        values[name], bad, distinct = parse_column(cells, parse, dates=span)
         found.extend([(i, order, names[name], message) for i, message in bad])
+        if name.startswith("Ansat"):  # an unknown start sorts before, an open end after, any day
+            missing = 0 if name == "Ansat fra" else OPEN_END
+            ordinals[name] = _ordinals(distinct, missing)[cells.codes]  # type: ignore[arg-type]
     key_column, to_column = names["Medarbejder"], names["Ansat til"]
-    keys = [parse_text(cell) for cell in column(cells, columns.get("Medarbejder"))]
-    found.extend(_key_problems(table, numbers, keys, key_column))
+    key_cells = table.column(columns.get("Medarbejder"))
+    keys = spread_parsed(key_cells, [(text, None) for text in _texts(key_cells)])[0]
+    found.extend(_key_problems(table, keys, key_column))
     found.extend([
         (i, 4, to_column,
          "Ansat til ligger før Ansat fra. Forventede en dato på eller efter Ansat fra.")
-        for i, (start, end) in enumerate(zip(values["Ansat fra"], values["Ansat til"],
-                                             strict=True))
-        if start and end and end < start  # type: ignore[operator]
+        for i in np.flatnonzero(ordinals["Ansat til"] < ordinals["Ansat fra"]).tolist()
     ])
     found.sort(key=lambda f: (f[0], f[1]))
     staff = list(map(
@@ -176,19 +226,20 @@ def _read_staff(
         raise ImportFileError(
             table.file, "Medarbejderlisten har ingen rækker under kolonnenavnene."
         )
-    return staff, [Problem(table.file, numbers[i], name, message)
+    return staff, [Problem(table.file, table.row(i), name, message)
                    for i, _order, name, message in found]
 
 
 def _key_problems(
-    table: RawTable, numbers: list[int], keys: list[str], key_column: str
+    table: ColumnTable, keys: list[str], key_column: str
 ) -> list[tuple[int, int, str, str]]:
     """Names refused at once; missing and repeated keys as (index, 0, column, message)."""
-    named = {key for key in set(keys) if looks_like_name(key)}
+    distinct = list(set(keys))
+    named = {distinct[i] for i in _names(distinct)}
     if named:
         first = next(i for i, key in enumerate(keys) if key in named)
-        raise refuse_names(table.file, numbers[first], key_column)
-    identities = list(map(key_identity, keys))
+        raise refuse_names(table.file, table.row(first), key_column)
+    identities = _identities(keys)
     if "" not in keys and len(set(identities)) == len(identities):
         return []  # the common case: every key there, each once
     found: list[tuple[int, int, str, str]] = []
@@ -208,7 +259,7 @@ def _key_problems(
                 "Hver nøgle må kun stå én gang.",
             ))
         else:
-            seen[identity] = (numbers[index], key)
+            seen[identity] = (table.row(index), key)
     return found
 
 
@@ -243,77 +294,75 @@ def _read_absences(
     otherwise they are only meaningful when there are no problems.
     """
     today = today or date.today()
-    spelling = {key_identity(key): key for key in staff_keys}
+    staff_list = list(staff_keys)
+    spelling = dict(zip(_identities(staff_list), staff_list, strict=True))
     table, columns = _load(path, "absence", mapping)
     key_column, from_column, to_column = (
         _header(table, columns, n) for n in ("Medarbejder", "Fra", "Til"))
-    cells = [row_cells for _number, row_cells in table.rows]
-    numbers = [number for number, _cells in table.rows]
 
-    def key_of(cell: Cell) -> Parsed[str]:
-        key = parse_text(cell)
-        if not key:
-            return key, "Medarbejder mangler. Forventede en medarbejdernøgle."
-        stored = spelling.get(key_identity(key))
-        if stored is None:
-            return key, (f"Medarbejder '{key}' findes ikke i medarbejderlisten. "
-                         "Forventede en nøgle, der også står i medarbejderlisten.")
-        return stored, None
-
-    raw_keys = column(cells, columns.get("Medarbejder"))
-    named = [c for c in set(raw_keys) if looks_like_name(parse_text(c))]
-    if named:
-        first = next(i for i, c in enumerate(raw_keys) if c in set(named))
-        raise refuse_names(table.file, numbers[first], key_column)
-    text = table.text_only
-    keys, key_bad = parse_distinct(raw_keys, key_of, text_only=text)
-    start_days, start_bad = parse_distinct(
-        column(cells, columns.get("Fra")),
+    raw_keys = table.column(columns.get("Medarbejder"))
+    texts = _texts(raw_keys)
+    named = _names(texts)
+    first = raw_keys.first_row(named) if named else None
+    if first is not None:
+        raise refuse_names(table.file, table.row(first), key_column)
+    stored = list(map(spelling.get, _identities(texts)))  # the staff list's spelling
+    keys, key_bad, _ = spread_parsed(raw_keys, [
+        (text, "Medarbejder mangler. Forventede en medarbejdernøgle.") if not text
+        else (text, f"Medarbejder '{text}' findes ikke i medarbejderlisten. "
+                    "Forventede en nøgle, der også står i medarbejderlisten.") if spelled is None
+        else (spelled, None)
+        for text, spelled in zip(texts, stored, strict=True)
+    ])
+    start_column, end_column = table.column(columns.get("Fra")), table.column(columns.get("Til"))
+    start_days, start_bad, start_distinct = parse_column(
+        start_column,
         date_parser(from_column, today, missing="Fra mangler. Forventede den første fraværsdag."),
-        text_only=text)
-    end_days, end_bad = parse_distinct(
-        column(cells, columns.get("Til")), date_parser(to_column, today, may_be_open=True),
-        text_only=text)
-    reasons, _ = parse_distinct(
-        column(cells, columns.get("Fraværsårsag")),
-        lambda cell: (normalise_reason(parse_text(cell)), None), text_only=text)
+        dates=plausible_span(today))
+    end_days, end_bad, end_distinct = parse_column(
+        end_column, date_parser(to_column, today, may_be_open=True), dates=plausible_span(today))
+    reasons, _, _ = parse_column(
+        table.column(columns.get("Fraværsårsag")),
+        lambda cell: (normalise_reason(parse_text(cell)), None))
+    # Ordinals per row in one gather; a missing Fra sorts before, an open Til after, any day.
+    start_ordinals = _ordinals(start_distinct, 0)[start_column.codes]
+    end_ordinals = _ordinals(end_distinct, OPEN_END)[end_column.codes]
 
     found = [  # (index, order in the row, column, message)
         *[(i, 0, key_column, message) for i, message in key_bad],
         *[(i, 1, from_column, message) for i, message in start_bad],
         *[(i, 2, to_column, message) for i, message in end_bad],
-        *_ends_before_starts(start_days, end_days, to_column),
+        *_ends_before_starts(start_ordinals, end_ordinals, to_column),
     ]
     found.sort(key=lambda f: (f[0], f[1]))
-    problems = [Problem(table.file, numbers[i], name, message, True)
+    problems = [Problem(table.file, table.row(i), name, message, True)
                 for i, _order, name, message in found]
     if found and skip_bad_rows:
-        bad = {i for i, *_rest in found}
-        keep = [i for i in range(len(cells)) if i not in bad]
-        keys = [keys[i] for i in keep]
-        reasons = [reasons[i] for i in keep]
-        start_days = [start_days[i] for i in keep]
-        end_days = [end_days[i] for i in keep]
+        keep = np.ones(len(table), dtype=bool)
+        keep[[i for i, *_rest in found]] = False
+        kept = keep.tolist()
+        keys, reasons = list(compress(keys, kept)), list(compress(reasons, kept))
+        start_days, end_days = list(compress(start_days, kept)), list(compress(end_days, kept))
+        start_ordinals, end_ordinals = start_ordinals[keep], end_ordinals[keep]
     if not keys and not problems:
         raise ImportFileError(table.file, "Fraværsfilen har ingen rækker under kolonnenavnene.")
-    result = AbsenceColumns(keys, reasons, start_days, end_days)  # type: ignore[arg-type]
+    result = AbsenceColumns(keys, reasons, start_days, end_days,  # type: ignore[arg-type]
+                            start_ordinals, end_ordinals)
     return result, problems
 
 
+def _ordinals(days: Sequence[date | None], missing: int) -> npt.NDArray[np.int64]:
+    """Day ordinals of distinct dates, ``missing`` standing in for None."""
+    return np.array([missing if day is None else day.toordinal() for day in days],
+                    dtype=np.int64)
+
+
 def _ends_before_starts(
-    starts: list[date | None], ends: list[date | None], to_column: str
+    starts: npt.NDArray[np.int64], ends: npt.NDArray[np.int64], to_column: str
 ) -> list[tuple[int, int, str, str]]:
-    """Rows whose Til lies before their Fra; the rows are only visited when there are any."""
-    early, late = date.min, date.max  # stand-ins for a missing Fra and an open Til
-    start_days = cast(list[date], [early if day is None else day for day in starts]
-                      if None in starts else starts)
-    end_days = cast(list[date], [late if day is None else day for day in ends]
-                    if None in ends else ends)
-    if not any(map(lt, end_days, start_days)):  # one C loop for the common case
-        return []
+    """Rows whose Til lies before their Fra, found in one numpy comparison."""
     message = "Til ligger før Fra. Forventede den sidste fraværsdag, på eller efter Fra."
-    return [(i, 3, to_column, message)
-            for i, wrong in enumerate(map(lt, end_days, start_days)) if wrong]
+    return [(i, 3, to_column, message) for i in np.flatnonzero(ends < starts).tolist()]
 
 
 def read_export(
@@ -349,17 +398,22 @@ def read_export(
             f"Ingen af fraværsfilens {rows} rækker kan bruges, så der er intet at importere. "
             "Ret rækkerne og prøv igen.",
         )
-    starts = set(columns.starts)  # a thousand distinct days, not 150,000 comparisons
-    ends = set(columns.ends)
-    ends.discard(None)
-    latest_start = max(starts)
-    latest_end = max(ends, default=None)  # type: ignore[type-var]
+    period_from, period_to = _period(columns)
     return ImportedData(
         staff=tuple(staff),
         columns=columns,
-        period_from=min(starts),
-        period_to=latest_start if latest_end is None else max(latest_start, latest_end),
+        period_from=period_from,
+        period_to=period_to,
         staff_rows=len(staff),
         absence_rows=len(columns.starts),
         skipped=tuple(problems),
     )
+
+
+def _period(columns: AbsenceColumns) -> tuple[date, date]:
+    """The earliest Fra, and the latest Fra or Til (open ends aside): the export's span."""
+    starts, ends = columns.start_ordinals, columns.end_ordinals
+    assert starts is not None and ends is not None  # _read_absences makes them
+    closed = ends[ends != OPEN_END]
+    latest = int(starts.max()) if closed.size == 0 else max(int(starts.max()), int(closed.max()))
+    return date.fromordinal(int(starts.min())), date.fromordinal(latest)

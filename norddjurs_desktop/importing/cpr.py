@@ -20,11 +20,15 @@ from collections.abc import Iterable
 from datetime import date
 from itertools import chain
 from operator import itemgetter
+from typing import cast
 
+from .column_table import ColumnTable
 from .errors import ImportFileError
 from .tables import Cell, RawTable, column_label
 
-__all__ = ["check_no_cpr", "looks_like_cpr", "looks_like_name", "refuse_names"]
+__all__ = [
+    "check_columns_no_cpr", "check_no_cpr", "looks_like_cpr", "looks_like_name", "refuse_names",
+]
 
 #: Unicode dashes (category Pd) and spaces (category Zs), written out so that
 #: importing this module does not scan the whole Unicode table; a test checks
@@ -149,3 +153,32 @@ def check_no_cpr(table: RawTable) -> None:
         hits = [i for i in hits if looks_like_cpr(_text_of(cells[i]))]  # 1 == True == 1.0
         if hits:
             raise _refuse(table.file, number, column_label(table.headers, hits[0]))
+
+
+def check_columns_no_cpr(table: ColumnTable) -> None:
+    """:func:`check_no_cpr` for a table by column: the same verdict and the same message.
+
+    Each column's distinct cells are checked once; the first row holding a
+    suspect cell is found with one numpy pass, and the earliest such row
+    (leftmost column on a tie) is named, as the row-by-row search would.
+    """
+    header_hits = cpr_cells(table.headers, table.headers)
+    if header_hits:
+        raise _refuse(table.file, table.header_row, f"kolonne {header_hits[0] + 1}")
+    first: tuple[int, int] | None = None  # (row index, column index)
+    for index, column in enumerate(table.columns):
+        texts = cast(list[str], [cell or "" for cell in column.distinct] if table.text_only
+                     else list(map(_text_of, column.distinct)))
+        # Ten digits take ten characters (all of them when there are just ten: no date
+        # dd-mm-åååå); then one search over the column's candidates (a match cannot
+        # span the line break between two of them).
+        if max(map(len, texts), default=0) < 10 or not _ANY.search("\n".join([
+            text for text in texts if len(text) > 10 or (len(text) == 10 and text.isdecimal())
+        ])):
+            continue
+        suspects = [code for code, text in enumerate(texts) if looks_like_cpr(text)]
+        row = column.first_row(suspects) if suspects else None
+        if row is not None and (first is None or row < first[0]):
+            first = (row, index)
+    if first is not None:
+        raise _refuse(table.file, table.row(first[0]), column_label(table.headers, first[1]))

@@ -19,6 +19,7 @@ from typing import Literal
 
 from norddjurs_desktop.domain.dates import danish_date
 
+from .column_table import ColumnTable
 from .cpr import cpr_cells
 from .errors import ImportFileError
 from .tables import Cell, RawTable, read_table
@@ -84,7 +85,7 @@ def propose_mapping(headers: Sequence[str], kind: FileKind) -> dict[str, str]:
 
 
 def resolve_mapping(
-    table: RawTable, kind: FileKind, mapping: ColumnMapping | None
+    table: RawTable | ColumnTable, kind: FileKind, mapping: ColumnMapping | None
 ) -> dict[str, int]:
     """Canonical column → cell index in ``table``; raise for a missing required column.
 

@@ -19,7 +19,10 @@ from typing import cast
 
 from .errors import ImportFileError
 
-__all__ = ["Cell", "RawTable", "column_label", "read_table"]
+__all__ = [
+    "Cell", "RawTable", "column_label", "csv_text", "header_text", "read_table", "split_csv",
+    "table_from_records", "table_source",
+]
 
 #: What a cell can hold: CSV gives text; XLSX also numbers, dates and booleans.
 Cell = str | int | float | bool | date | datetime | time | timedelta | None
@@ -122,7 +125,12 @@ def _first_lines(text: str, chunk: int = 65536) -> list[str]:
     return lines
 
 
-def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
+def csv_text(path: Path, file: str) -> tuple[str, str, bool]:
+    """The decoded text to split, its separator, and whether a "sep=" line was cut off.
+
+    The text starts after Excel's "sep=;" hint line when there is one (the
+    caller counts that line as row 1), so every reader splits the same text.
+    """
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -136,13 +144,16 @@ def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
     first = next((line for line in lines if line.strip()), "")
     sep_line = _SEP_LINE.fullmatch(lines[0]) if lines else None
     if sep_line:  # Excel's "sep=;" hint: it names the separator and is not a row
-        delimiter = sep_line.group(1)
         text = text[len(lines[0]) :]
         text = text[2:] if text.startswith("\r\n") else text[1:]
-        rows: list[list[Cell]] = [[]]  # keeps the file's row numbers
-    else:
-        delimiter = _sniff_delimiter(first)
-        rows = []
+        return text, sep_line.group(1), True
+    return text, _sniff_delimiter(first), False
+
+
+def split_csv(text: str, delimiter: str, file: str, max_rows: int | None = None,
+              skipped_line: bool = False) -> list[list[Cell]]:
+    """The records of ``text`` by Python's csv module (quotes, ragged rows and all)."""
+    rows: list[list[Cell]] = [[]] if skipped_line else []  # keeps the file's row numbers
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         if max_rows is None:
@@ -159,6 +170,11 @@ def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
             row=len(rows) + 1,
         ) from error
     return rows
+
+
+def _read_csv(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
+    text, delimiter, skipped_line = csv_text(path, file)
+    return split_csv(text, delimiter, file, max_rows, skipped_line)
 
 
 def _read_xlsx(path: Path, file: str, max_rows: int | None) -> list[list[Cell]]:
@@ -191,7 +207,7 @@ def _refuse_formula(file: str, rows: list[list[Cell]], row: int, column: int) ->
     if row and column:
         where = f" (celle {_column_letters(column)}{row})"
         first = next((r for r in rows if not _is_blank(r)), [])
-        header = column_label([_header_text(c) for c in first], column - 1)
+        header = column_label([header_text(c) for c in first], column - 1)
     raise ImportFileError(
         file,
         f"Filen indeholder en formel uden gemt resultat{where}: den er lavet af et program, "
@@ -226,6 +242,15 @@ def _is_xlsx(path: Path, file: str) -> bool:
         raise ImportFileError(file, "Filen kan ikke åbnes eller læses.") from error
 
 
+def table_source(path: str | Path) -> tuple[str, Path, bool]:
+    """The file as named in messages, its path, and whether it is an XLSX workbook."""
+    file = str(path)
+    source = Path(path)
+    if not source.is_file():
+        raise ImportFileError(file, "Filen findes ikke eller kan ikke åbnes.")
+    return file, source, _is_xlsx(source, file)
+
+
 def read_table(path: str | Path, max_rows: int | None = None) -> RawTable:
     """Read the first sheet (XLSX) or the whole text (CSV) into a :class:`RawTable`.
 
@@ -233,17 +258,18 @@ def read_table(path: str | Path, max_rows: int | None = None) -> RawTable:
     numbers stay those of the file so messages point at the right line.
     ``max_rows`` limits the rows read (for a preview).
     """
-    file = str(path)
-    source = Path(path)
-    if not source.is_file():
-        raise ImportFileError(file, "Filen findes ikke eller kan ikke åbnes.")
-    xlsx = _is_xlsx(source, file)
+    file, source, xlsx = table_source(path)
     reader = _read_xlsx if xlsx else _read_csv
     records = reader(source, file, None if max_rows is None else max_rows + 1)
+    return table_from_records(file, records, xlsx)
+
+
+def table_from_records(file: str, records: list[list[Cell]], xlsx: bool) -> RawTable:
+    """Header (the first non-empty record) and the non-blank records under it."""
     header_index = next((i for i, r in enumerate(records) if not _is_blank(r)), None)
     if header_index is None:
         raise ImportFileError(file, "Filen er tom; den første række skal være kolonnenavne.")
-    headers = [_header_text(c) for c in records[header_index]]
+    headers = [header_text(c) for c in records[header_index]]
     numbered = enumerate(records[header_index + 1 :], header_index + 2)
     if xlsx:  # a row whose first cell is text is a data row: settled inline, no call
         rows = [
@@ -256,7 +282,8 @@ def read_table(path: str | Path, max_rows: int | None = None) -> RawTable:
     return RawTable(file, headers, header_index + 1, rows, text_only=not xlsx)
 
 
-def _header_text(cell: Cell) -> str:
+def header_text(cell: Cell) -> str:
+    """A header cell as text: no byte-order mark, no surrounding spaces."""
     if cell is None:
         return ""
     return str(cell).replace("\ufeff", "").strip()
