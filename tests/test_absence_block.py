@@ -249,3 +249,21 @@ def test_a_damaged_staff_list_in_the_file_gives_one_danish_line(db, db_path, cap
     assert main(["stats", "--db", str(db_path), "--unit", "Børnehuset"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "Medarbejderlisten" in err[0] and "beskadiget" in err[0]
+
+
+def test_the_readers_day_numbers_give_the_same_block_as_its_dates(tmp_path: Path) -> None:
+    """The import stores the reader's own day numbers; the bytes are those the dates give."""
+    from norddjurs_desktop.importing.absence_export import OPEN_END
+
+    absence = tmp_path / "fravaer.csv"
+    absence.write_text(
+        DEMO.joinpath("fravaer.csv").read_text(encoding="utf-8").rstrip("\n")
+        + "\nAE-1045;Egen sygdom;02-06-2025;\n", encoding="utf-8")
+    columns = read_export(DEMO / "medarbejdere.csv", absence).columns
+    assert columns.start_ordinals is not None and columns.end_ordinals is not None
+    assert None in columns.ends  # an open end is among the rows
+    plain = encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends)
+    fast = encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends,
+                       ordinals=(columns.start_ordinals, columns.end_ordinals, OPEN_END))
+    assert fast == plain
+    assert NO_END in decode_block(fast).end

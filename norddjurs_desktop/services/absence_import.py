@@ -19,10 +19,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from norddjurs_desktop.importing.absence_export import read_export
+from norddjurs_desktop.importing.absence_export import OPEN_END, AbsenceColumns, read_export
 from norddjurs_desktop.importing.columns import bulk_work
 from norddjurs_desktop.importing.errors import Problem
 from norddjurs_desktop.importing.mapping import normalise_header
@@ -225,7 +226,8 @@ def _import(
         session.add(AbsenceBlock(
             import_id=import_id, format_version=FORMAT_VERSION,
             row_count=len(columns.keys),
-            data=encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends),
+            data=encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends,
+                             ordinals=_ordinals(columns)),
         ))
         session.flush()
         for kind, headers, mapping in remember:
@@ -237,6 +239,13 @@ def _import(
     forget_dataset(db, info.id)
     report(100, "Importen er færdig.")
     return info, created
+
+
+def _ordinals(columns: AbsenceColumns) -> tuple[np.ndarray, np.ndarray, int] | None:
+    """The reader's day numbers of the rows, when it made them (it does for every file)."""
+    if columns.start_ordinals is None or columns.end_ordinals is None:
+        return None
+    return columns.start_ordinals, columns.end_ordinals, OPEN_END
 
 
 def _skipped_json(skipped: Sequence[Problem]) -> str:
