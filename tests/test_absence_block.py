@@ -251,19 +251,34 @@ def test_a_damaged_staff_list_in_the_file_gives_one_danish_line(db, db_path, cap
     assert len(err) == 1 and "Medarbejderlisten" in err[0] and "beskadiget" in err[0]
 
 
-def test_the_readers_day_numbers_give_the_same_block_as_its_dates(tmp_path: Path) -> None:
-    """The import stores the reader's own day numbers; the bytes are those the dates give."""
+@pytest.mark.parametrize("skip", [False, True])
+def test_the_readers_codes_and_day_numbers_store_the_rows_its_texts_and_dates_give(
+    tmp_path: Path, skip: bool,
+) -> None:
+    """The import stores the reader's own codes and day numbers: the rows are the same."""
     from norddjurs_desktop.importing.absence_export import OPEN_END
 
     absence = tmp_path / "fravaer.csv"
+    extra = "\nae-1045;EGEN sygdom;02-06-2025;"  # another spelling of a key, an open end
+    if skip:  # a person on no list and an impossible date, left out on request
+        extra += "\nZZ-9;Egen sygdom;03-06-2025;04-06-2025\nAE-1001;Egen sygdom;31-02-2025;"
     absence.write_text(
-        DEMO.joinpath("fravaer.csv").read_text(encoding="utf-8").rstrip("\n")
-        + "\nAE-1045;Egen sygdom;02-06-2025;\n", encoding="utf-8")
-    columns = read_export(DEMO / "medarbejdere.csv", absence).columns
+        DEMO.joinpath("fravaer.csv").read_text(encoding="utf-8").rstrip("\n") + extra + "\n",
+        encoding="utf-8")
+    columns = read_export(DEMO / "medarbejdere.csv", absence, skip_bad_rows=skip).columns
+    assert "ZZ-9" not in columns.keys
     assert columns.start_ordinals is not None and columns.end_ordinals is not None
     assert None in columns.ends  # an open end is among the rows
     plain = encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends)
+    assert columns.key_table is not None and columns.reason_table is not None
     fast = encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends,
-                       ordinals=(columns.start_ordinals, columns.end_ordinals, OPEN_END))
-    assert fast == plain
+                       ordinals=(columns.start_ordinals, columns.end_ordinals, OPEN_END),
+                       coded=(columns.key_table, columns.reason_table))
+    assert _rows(decode_block(fast)) == _rows(decode_block(plain))
     assert NO_END in decode_block(fast).end
+
+
+def _rows(block) -> list[tuple[str, str, int, int]]:
+    return [(block.keys[k], block.reasons[r], s, e) for k, r, s, e in zip(
+        block.key_code.tolist(), block.reason_code.tolist(), block.start.tolist(),
+        block.end.tolist(), strict=True)]

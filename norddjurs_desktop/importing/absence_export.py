@@ -106,6 +106,12 @@ class AbsenceColumns:
     start_ordinals: npt.NDArray[np.int64] | None = field(default=None, compare=False, repr=False)
     #: ``ends`` as day ordinals; an open end is :data:`OPEN_END`.
     end_ordinals: npt.NDArray[np.int64] | None = field(default=None, compare=False, repr=False)
+    #: ``keys`` and ``reasons`` as (texts, per row the index of its text), when the reader
+    #: made them: storing needs no look-up per row. A text may belong to no row.
+    key_table: tuple[list[str], npt.NDArray[np.intp]] | None = field(
+        default=None, compare=False, repr=False)
+    reason_table: tuple[list[str], npt.NDArray[np.intp]] | None = field(
+        default=None, compare=False, repr=False)
 
     def rows(self) -> tuple[AbsenceRow, ...]:
         return tuple(map(AbsenceRow, self.keys, self.reasons, self.starts, self.ends))
@@ -307,7 +313,7 @@ def _read_absences(
     if first is not None:
         raise refuse_names(table.file, table.row(first), key_column)
     stored = list(map(spelling.get, _identities(texts)))  # the staff list's spelling
-    keys, key_bad, _ = spread_parsed(raw_keys, [
+    keys, key_bad, key_texts = spread_parsed(raw_keys, [
         (text, "Medarbejder mangler. Forventede en medarbejdernøgle.") if not text
         else (text, f"Medarbejder '{text}' findes ikke i medarbejderlisten. "
                     "Forventede en nøgle, der også står i medarbejderlisten.") if spelled is None
@@ -321,9 +327,10 @@ def _read_absences(
         dates=plausible_span(today))
     end_days, end_bad, end_distinct = parse_column(
         end_column, date_parser(to_column, today, may_be_open=True), dates=plausible_span(today))
-    reasons, _, _ = parse_column(
-        table.column(columns.get("Fraværsårsag")),
-        lambda cell: (normalise_reason(parse_text(cell)), None))
+    reason_column = table.column(columns.get("Fraværsårsag"))
+    reasons, _, reason_texts = parse_column(
+        reason_column, lambda cell: (normalise_reason(parse_text(cell)), None))
+    key_codes, reason_codes = raw_keys.codes, reason_column.codes
     # Ordinals per row in one gather; a missing Fra sorts before, an open Til after, any day.
     start_ordinals = _ordinals(start_distinct, 0)[start_column.codes]
     end_ordinals = _ordinals(end_distinct, OPEN_END)[end_column.codes]
@@ -344,10 +351,12 @@ def _read_absences(
         keys, reasons = list(compress(keys, kept)), list(compress(reasons, kept))
         start_days, end_days = list(compress(start_days, kept)), list(compress(end_days, kept))
         start_ordinals, end_ordinals = start_ordinals[keep], end_ordinals[keep]
+        key_codes, reason_codes = key_codes[keep], reason_codes[keep]
     if not keys and not problems:
         raise ImportFileError(table.file, "Fraværsfilen har ingen rækker under kolonnenavnene.")
     result = AbsenceColumns(keys, reasons, start_days, end_days,  # type: ignore[arg-type]
-                            start_ordinals, end_ordinals)
+                            start_ordinals, end_ordinals, (key_texts, key_codes),
+                            (reason_texts, reason_codes))
     return result, problems
 
 

@@ -32,7 +32,7 @@ from norddjurs_desktop.services.absence_stats import ImportInfo, forget_dataset
 from norddjurs_desktop.services.changes import Changes, Kind
 from norddjurs_desktop.services.errors import NotFoundError
 from norddjurs_desktop.services.units import add_unit
-from norddjurs_desktop.storage.absence_block import FORMAT_VERSION, encode_rows
+from norddjurs_desktop.storage.absence_block import FORMAT_VERSION, Coded, encode_rows
 from norddjurs_desktop.storage.absence_models import (
     AbsenceBlock,
     AbsenceImport,
@@ -227,7 +227,7 @@ def _import(
             import_id=import_id, format_version=FORMAT_VERSION,
             row_count=len(columns.keys),
             data=encode_rows(columns.keys, columns.reasons, columns.starts, columns.ends,
-                             ordinals=_ordinals(columns)),
+                             ordinals=_ordinals(columns), coded=_coded(columns)),
         ))
         session.flush()
         for kind, headers, mapping in remember:
@@ -246,6 +246,13 @@ def _ordinals(columns: AbsenceColumns) -> tuple[np.ndarray, np.ndarray, int] | N
     if columns.start_ordinals is None or columns.end_ordinals is None:
         return None
     return columns.start_ordinals, columns.end_ordinals, OPEN_END
+
+
+def _coded(columns: AbsenceColumns) -> tuple[Coded, Coded] | None:
+    """The reader's keys and reasons as texts with per-row indexes (it makes them always)."""
+    if columns.key_table is None or columns.reason_table is None:
+        return None
+    return columns.key_table, columns.reason_table
 
 
 def _skipped_json(skipped: Sequence[Problem]) -> str:
