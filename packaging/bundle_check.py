@@ -180,7 +180,12 @@ def main(argv: list[str]) -> int:
     size_mb = folder_size(bundle) / 1e6
     print(f"Bundtet {bundle}: {size_mb:.0f} MB (mål: under {LIMIT_MB} MB)")
     if size_mb > LIMIT_MB:
-        print(f"Advarsel: bundtet er større end {LIMIT_MB} MB.", file=sys.stderr)
+        # Held on Linux, where CI builds it; the Windows folder carries the modules twice
+        # and Qt's full ICU data (packaging/README.md), so there it is a warning.
+        if sys.platform.startswith("linux"):
+            problems.append(f"bundtet er {size_mb:.0f} MB, over målet på {LIMIT_MB} MB")
+        else:
+            print(f"Advarsel: bundtet er større end {LIMIT_MB} MB.", file=sys.stderr)
     for problem in problems:
         print(f"FEJL: {problem}", file=sys.stderr)
     if problems:
