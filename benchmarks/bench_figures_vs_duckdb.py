@@ -164,36 +164,13 @@ def prepare(folder: Path, staff: int, env: dict[str, str]) -> tuple[Path, Path]:
 
 
 def view_probe(db_path: Path) -> None:
-    """(In a fresh process.) Seconds to the first data view's cards and chart; RSS then."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
+    """(In a fresh process.) Seconds to the first data view's cards and chart; RSS then.
 
-    from norddjurs_desktop.services.bootstrap import open_app_database
-    from norddjurs_desktop.ui.data.data_view import DataView
+    Cold: matplotlib is not warmed first (bench_first_data_view.py measures both ways).
+    """
+    from bench_first_data_view import probe
 
-    app = QApplication.instance() or QApplication([])
-    db = open_app_database(db_path)
-    unit_id = db.read("SELECT id FROM unit")[0][0]
-    started = time.perf_counter()
-    view = DataView(db, unit_id, lambda _r, _o: None)
-    view.resize(1300, 850)
-    view.show()
-    loop = QEventLoop()
-    drawn = lambda: any(p.canvas is not None for p in view.panels.values())  # noqa: E731
-    while not (view.figures is not None and drawn()):
-        QTimer.singleShot(1, loop.quit)
-        loop.exec()
-    seconds = time.perf_counter() - started
-    rss = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
-               if line.startswith("VmRSS:"))
-    print(json.dumps({"seconds": seconds, "rss_mib": rss / 1024}))
-    while not view.busy.isHidden():
-        QTimer.singleShot(5, loop.quit)
-        loop.exec()
-    view.close()
-    db.close()
-    del app
+    probe(db_path, warm=False, wait=0)
 
 
 def main() -> None:
