@@ -1,4 +1,4 @@
-"""The app loads matplotlib on a side thread after its window shows, before any chart is asked for."""
+"""The app loads matplotlib on a side thread once its window shows, before a chart needs it."""
 
 from __future__ import annotations
 
