@@ -79,3 +79,9 @@ def test_the_bundle_names_itself_in_help_and_usage(monkeypatch) -> None:
     assert cli.build_parser().format_usage().startswith("brug: fremmoedepaletten")
     monkeypatch.delattr(sys, "frozen")
     assert "python -m norddjurs_desktop" in cli.build_parser().format_usage()
+
+
+def test_every_command_module_is_a_group_the_bundle_collects() -> None:
+    """The bundle's spec collects cli/*_commands.py by name: every group must be one of them."""
+    files = {p.stem for p in (ROOT / "norddjurs_desktop" / "cli").glob("*_commands.py")}
+    assert files == set(COMMAND_GROUPS)
