@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from norddjurs_desktop.domain.plan import ScoreSpread
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib
 
 
 def development_png(
@@ -23,6 +24,7 @@ def development_png(
     spreads: dict[str, Sequence[ScoreSpread | None]] | None = None,
     dpi: int = 100,
 ) -> bytes:
+    load_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 

@@ -21,6 +21,7 @@ from norddjurs_desktop.domain.plan import PlanTheme, ScoreSpread
 from norddjurs_desktop.domain.rounds import decimal_text
 from norddjurs_desktop.domain.scoring import SCORE_LEVELS, SCORE_MAX, score_colour, score_label
 from norddjurs_desktop.reports.charts.drawing import elide, plain_text
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -209,6 +210,7 @@ def palette_figure_png(themes: Sequence[PlanTheme], dpi: int = DEFAULT_DPI) -> b
     The PNG is opaque RGB (no alpha channel) and lightly compressed: reportlab
     embeds it without a soft mask, which keeps the plan export fast.
     """
+    load_matplotlib()
     from matplotlib import rc_context
     from PIL import Image
 

@@ -62,6 +62,9 @@ def _checks() -> list[tuple[str, Callable[[], bool]]]:
         return ok
 
     def charts() -> bool:
+        from norddjurs_desktop.reports.mpl_loading import load_matplotlib
+
+        load_matplotlib()
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Literal, ParamSpec
 
 from norddjurs_desktop.domain.absence import MIN_GROUP_SIZE, PeriodFigure
 from norddjurs_desktop.domain.dates import format_number, format_percent
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -154,6 +155,7 @@ def plain(builder: Callable[P, Figure]) -> Callable[P, Figure]:
 
     @functools.wraps(builder)
     def build(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        load_matplotlib()
         import matplotlib
 
         with matplotlib.rc_context({"text.parse_math": False}):
@@ -165,6 +167,7 @@ def plain(builder: Callable[P, Figure]) -> Callable[P, Figure]:
 
 # -- figure scaffolding ----------------------------------------------------------------------
 def new_figure(dpi: int, height: float = 3.6, width: float = 7.6) -> tuple[Figure, Axes]:
+    load_matplotlib()
     from matplotlib.figure import Figure
 
     fig = Figure(figsize=(width, height), dpi=dpi, facecolor="white")

@@ -13,6 +13,8 @@ import threading
 
 from PySide6.QtCore import QTimer
 
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib
+
 __all__ = ["WARM_DELAY_MS", "charts_warm", "warm_charts", "warm_charts_soon"]
 
 WARM_DELAY_MS = 300  # after the first paint: the home page is filled first
@@ -28,8 +30,7 @@ def warm_charts() -> None:
 
     def work() -> None:
         try:
-            import matplotlib.figure  # noqa: F401
-            from matplotlib.backends import backend_agg  # noqa: F401
+            load_matplotlib()
         finally:
             _done.set()
 

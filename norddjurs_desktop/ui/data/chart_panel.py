@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from norddjurs_desktop.domain.plan import DataReference
 from norddjurs_desktop.reports.absence_charts import ChartSpec
 from norddjurs_desktop.reports.charts.headlines import headline
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib
 from norddjurs_desktop.services.absence_figures import ViewFigures
 from norddjurs_desktop.ui.common.naming import named
 from norddjurs_desktop.ui.widgets.dialog_buttons import ok_cancel_buttons
@@ -156,6 +157,7 @@ class ChartPanel(QWidget):
         """
         if self.figures is None:
             return
+        load_matplotlib()  # waits while the start-up side thread is still importing it
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         started = time.perf_counter()

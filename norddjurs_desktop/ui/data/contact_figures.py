@@ -32,6 +32,7 @@ from norddjurs_desktop.reports.charts.contact_charts import (
     milestone_sentence,
     milestones_headline,
 )
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib
 from norddjurs_desktop.services.absence_figures import ViewFigures
 from norddjurs_desktop.services.bootstrap import Database
 from norddjurs_desktop.services.changes import Changes, Kind
@@ -200,6 +201,7 @@ class ContactFiguresPanel(QWidget):
                 widget.deleteLater()
 
     def _draw(self, milestones: ContactMilestones) -> None:
+        load_matplotlib()
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         from norddjurs_desktop.reports.charts.contact_charts import milestones_chart

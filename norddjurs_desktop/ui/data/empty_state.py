@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib
 from norddjurs_desktop.ui.common.naming import named
 
 EMPTY_TEXT = (
@@ -58,6 +59,7 @@ class EmptyState(QWidget):
         if not points:
             self.trend_title.setText("")
             return
+        load_matplotlib()
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         from norddjurs_desktop.reports.charts.trend_charts import key_figures_chart
