@@ -51,7 +51,17 @@ def period_text(start: date, end: date) -> str:
 
 
 def previous_period(start: date, end: date) -> tuple[date, date]:
-    """The period of the same length just before."""
+    """The period just before, to compare with: as many whole months, or as many days.
+
+    A period of whole calendar months (a year, a quarter, a month) is compared
+    with the same number of months before it, so 2024 is set against 2023 and
+    not against a 366-day span that begins on 31-12-2022. Any other period is
+    compared with the same number of days just before it.
+    """
+    if start.day == 1 and (end + timedelta(days=1)).day == 1 and start <= end:
+        months = (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1
+        key = start.year * 12 + start.month - 1 - months
+        return date(key // 12, key % 12 + 1, 1), start - timedelta(days=1)
     length = end - start
     prev_end = start - timedelta(days=1)
     return prev_end - length, prev_end
