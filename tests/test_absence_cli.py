@@ -152,3 +152,17 @@ def test_the_demo_unit_has_data_and_an_action_from_it(tmp_path: Path, capsys) ->
     reference = json.loads(references[0])
     assert reference["chart"] == "Ugedag for første sygedag"
     assert reference["figure"] == f"{monday} % af forløbene starter mandag"
+
+
+def test_the_import_summary_counts_in_danish(tmp_path: Path, capsys) -> None:
+    staff = tmp_path / "medarbejdere.csv"
+    absence = tmp_path / "fravaer.csv"
+    rows = [f"P{i:04d};Team {i % 3};Pædagog;40;1;;" for i in range(1200)]
+    staff.write_text("Medarbejder;Team;Faggruppe;Alder;Beskæftigelsesgrad;Ansat fra;Ansat til\n"
+                     + "\n".join(rows) + "\n", encoding="utf-8")
+    absence.write_text("Medarbejder;Fraværsårsag;Fra;Til\nP0001;Egen sygdom;03-03-2025;"
+                       "04-03-2025\n", encoding="utf-8")
+    assert main(["import-absence", "--db", str(tmp_path / "f.sqlite"), "--unit", "Stor",
+                 "--staff", str(staff), "--absence", str(absence)]) == 0
+    out = capsys.readouterr().out
+    assert "1.200 personer, 1 fraværsrække, perioden" in out

@@ -29,6 +29,11 @@ if TYPE_CHECKING:  # the figures (and numpy) load when `stats` runs, not for eve
     from norddjurs_desktop.domain.absence import AbsenceStats
 
 
+def _count(n: int, one: str, many: str) -> str:
+    """``1 person``, ``5.000 personer``: Danish thousands and the singular for one."""
+    return f"{format_number(n, 0)} {one if n == 1 else many}"
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -67,8 +72,9 @@ def _cmd_import_absence(args: argparse.Namespace) -> None:
     finally:
         db.close()
     print(
-        f"Importeret til '{' '.join(args.unit.split())}': {info.staff_rows} personer, "
-        f"{format_number(info.absence_rows, 0)} fraværsrækker, perioden "
+        f"Importeret til '{' '.join(args.unit.split())}': "
+        f"{_count(info.staff_rows, 'person', 'personer')}, "
+        f"{_count(info.absence_rows, 'fraværsrække', 'fraværsrækker')}, perioden "
         f"{danish_date(info.period_from)} – {danish_date(info.period_to)}."
     )
     if replaces:

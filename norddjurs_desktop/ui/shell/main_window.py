@@ -165,7 +165,8 @@ class MainWindow(QMainWindow):
             show_read_only(self)
         if self.db.backup is not None:
             self.statusBar().showMessage(
-                f"Databasen er opdateret. En sikkerhedskopi ligger i {self.db.backup.name}.", 15000
+                "Databasen er opdateret. En sikkerhedskopi ligger i "
+                f"{self.db.backup.parent.name}/{self.db.backup.name}.", 15000
             )
         self.stack.repaint()  # the overview on screen before the rest loads
         QTimer.singleShot(0, self._finish_opening)
