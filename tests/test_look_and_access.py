@@ -218,3 +218,33 @@ def test_the_look_keeps_the_big_buttons_big(qtbot, themed: QApplication, db) -> 
         button = view.findChild(QPushButton, f"score{level}")
         assert button.minimumHeight() >= 52
         assert button.height() >= 52
+
+
+@pytest.mark.parametrize("look", ["themed", "dark"])
+def test_a_selection_stays_readable_while_the_window_is_not_active(
+    qtbot, request: pytest.FixtureRequest, look: str,
+) -> None:
+    """The chart list's chosen chart, seen while a dialog has the focus: text at 4.5:1."""
+    from PySide6.QtWidgets import QListWidget, QWidget
+
+    from norddjurs_desktop.ui.common.theme import contrast_ratio
+
+    request.getfixturevalue(look)  # the app's light or dark look
+    chart_list = QListWidget()
+    qtbot.addWidget(chart_list)
+    chart_list.addItems(["Sygefravær, rullende 12 måneder", "Fraværsdage efter årsag"])
+    chart_list.setCurrentRow(1)
+    chart_list.resize(400, 120)
+    chart_list.show()
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not chart_list.isActiveWindow())
+    rect = chart_list.visualItemRect(chart_list.item(1))
+    image = chart_list.viewport().grab().toImage()
+    background = image.pixelColor(rect.right() - 5, rect.center().y()).name()
+    # the text's own pixels: the one that stands out most from the row's background
+    inks = {image.pixelColor(x, y).name() for x in range(rect.left(), rect.left() + 200)
+            for y in range(rect.top(), rect.bottom())}
+    assert max(contrast_ratio(ink, background) for ink in inks) >= 4.5

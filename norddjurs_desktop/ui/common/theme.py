@@ -73,6 +73,10 @@ def stylesheet(palette: QPalette, base_points: float) -> str:
     pt = {name: round(base_points * factor, 1) for name, factor in TYPE_SCALE.items()}
     r, s = RADIUS, SPACING
     hover = "rgba(255,255,255,0.06)" if c.dark else "rgba(0,0,0,0.05)"
+    # A selection in a window that is not active: Fusion's pale grey under white text was
+    # near unreadable; a tint of the accent under the normal text keeps it legible.
+    tint = QColor(c.accent)
+    resting = f"rgba({tint.red()},{tint.green()},{tint.blue()},0.22)"
     return f"""
 QPushButton, QToolButton {{
     background: palette(button); border: 1px solid palette(mid);
@@ -108,6 +112,8 @@ QListView:focus, QTreeView:focus, QTableView:focus {{
     border: {FOCUS_WIDTH}px solid {c.focus};
 }}
 QListView::item:hover, QTreeView::item:hover {{ background: {hover}; }}
+QListView::item:selected:!active, QTreeView::item:selected:!active,
+QTableView::item:selected:!active {{ background: {resting}; color: palette(text); }}
 QCheckBox, QRadioButton {{ border: {FOCUS_WIDTH}px solid transparent; padding: 2px;
     border-radius: {r["s"]}px; }}
 QCheckBox:focus, QRadioButton:focus {{ border: {FOCUS_WIDTH}px solid {c.focus}; }}
