@@ -197,3 +197,17 @@ def test_a_selected_row_keeps_its_score_colours(qtbot, db) -> None:
     assert inside.name() == colour.name()
     frame = image.pixelColor(rect.left() + 1, rect.top() + rect.height() // 2)
     assert frame.name() == table.palette().highlight().color().name()
+
+
+def test_the_overview_closes_with_its_button_and_with_escape(qtbot, db) -> None:
+    from PySide6.QtTest import QTest
+
+    build_three_units(db)
+    window = _window(qtbot, db)
+    window.filter_edit.setFocus()
+    QTest.keyClick(window.filter_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    window.show()
+    qtbot.waitUntil(window.isVisible)
+    window.close_button.click()
+    assert not window.isVisible()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -138,6 +138,11 @@ class UnitOverviewWindow(QWidget):
         for button in (self.open_button, self.xlsx_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        self.close_button = named(QPushButton("Luk"), "unitOverviewClose")
+        self.close_button.setToolTip("Luk oversigten (Esc)")
+        self.close_button.clicked.connect(self.close)
+        buttons.addWidget(self.close_button)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{TITLE}</h2>")
         layout.addWidget(heading)
@@ -149,7 +154,8 @@ class UnitOverviewWindow(QWidget):
         for first, second in ((self.filter_edit, self.area_box), (self.area_box, self.table),
                               (self.table, self.open_button),
                               (self.open_button, self.xlsx_button),
-                              (self.xlsx_button, self.pdf_button)):
+                              (self.xlsx_button, self.pdf_button),
+                              (self.pdf_button, self.close_button)):
             QWidget.setTabOrder(first, second)
         self.resize(1280, 640)
         self._load_look()
