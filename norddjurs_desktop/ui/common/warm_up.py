@@ -13,28 +13,20 @@ import threading
 
 from PySide6.QtCore import QTimer
 
-from norddjurs_desktop.reports.mpl_loading import load_matplotlib
+from norddjurs_desktop.reports.mpl_loading import load_matplotlib, matplotlib_loaded
 
 __all__ = ["WARM_DELAY_MS", "charts_warm", "warm_charts", "warm_charts_soon"]
 
 WARM_DELAY_MS = 300  # after the first paint: the home page is filled first
 _started = threading.Event()
-_done = threading.Event()
 
 
 def warm_charts() -> None:
     """Start importing matplotlib on a daemon thread (once per process)."""
-    if _started.is_set():
+    if _started.is_set() or matplotlib_loaded():
         return
     _started.set()
-
-    def work() -> None:
-        try:
-            load_matplotlib()
-        finally:
-            _done.set()
-
-    threading.Thread(target=work, name="warm-charts", daemon=True).start()
+    threading.Thread(target=load_matplotlib, name="warm-charts", daemon=True).start()
 
 
 def warm_charts_soon() -> None:
@@ -44,4 +36,4 @@ def warm_charts_soon() -> None:
 
 def charts_warm() -> bool:
     """True once matplotlib's figure machinery has loaded."""
-    return _done.is_set()
+    return matplotlib_loaded()
