@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ..domain.absence import AbsenceRow, StaffMember, normalise_reason
+from ..domain.absence_columns import OPEN
 from .column_table import Column, ColumnTable, read_columns
 from .columns import (
     Parsed,
@@ -91,7 +92,7 @@ def _texts(column: Column) -> list[str]:
 
 T = TypeVar("T")
 #: The ordinal of an open end (no Til) in :attr:`AbsenceColumns.end_ordinals`.
-OPEN_END = date.max.toordinal()
+OPEN_END = OPEN  # the figures' own number for an open end: no translation when stored
 
 
 @dataclass(frozen=True)
